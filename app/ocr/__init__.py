@@ -1,0 +1,1 @@
+"""OCR: an engine seam (``engine``) and its Tesseract implementation."""
