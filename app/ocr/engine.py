@@ -7,7 +7,7 @@ consumes only these types, so another engine can be plugged in without touching 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -67,13 +67,3 @@ class OcrEngine(Protocol):
     def recognize(self, image: Path, *, languages: str, dpi: int | None) -> OcrPage:
         """Recognise the upright page image stored at ``image``."""
         ...
-
-
-@dataclass(frozen=True)
-class OcrRequest:
-    """One page to recognise, picklable so it can cross into a worker process."""
-
-    image: Path
-    languages: str = "chi_sim+eng"
-    dpi: int | None = None
-    extra: dict = field(default_factory=dict)

@@ -20,8 +20,9 @@ class OcrPool:
     """A process pool that turns ``PageOcrRequest``s into ``OcrPage``s."""
 
     def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or os.cpu_count() or 1
         self._executor = ProcessPoolExecutor(
-            max_workers=workers or os.cpu_count() or 1,
+            max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=limit_tesseract_threads,
         )
