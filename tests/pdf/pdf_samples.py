@@ -1,0 +1,67 @@
+"""Helpers for the PDF tests: real Tesseract words as an OcrPage (so the tests need not wait
+for app/ocr/tesseract.py) and the measures the acceptance criteria are stated in."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytesseract
+from PIL import Image
+
+from app.ocr.engine import OcrPage, OcrWord
+
+_WORD_LEVEL = 5
+
+
+def tesseract_page(image: Path, languages: str) -> OcrPage:
+    """OCR the upright image at ``image`` word by word."""
+    with Image.open(image) as picture:
+        data = pytesseract.image_to_data(picture, lang=languages, output_type=pytesseract.Output.DICT)
+        width, height = picture.size
+    words: list[OcrWord] = []
+    line_numbers: dict[tuple[int, int, int], int] = {}
+    for i, text in enumerate(data["text"]):
+        if data["level"][i] != _WORD_LEVEL or not text.strip():
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        line = line_numbers.setdefault(key, len(line_numbers))
+        left, top = data["left"][i], data["top"][i]
+        box = (left, top, left + data["width"][i], top + data["height"][i])
+        words.append(OcrWord(text.strip(), box, float(data["conf"][i]), data["block_num"][i], line))
+    return OcrPage(width, height, words, engine="tesseract", languages=languages)
+
+
+def comparable(text: str) -> str:
+    """NFC, every run of whitespace (spaces, newlines) made one space, ends stripped.
+
+    Extractors may break a line where OCR did not, or join two; they must not add or drop
+    whitespace inside a run, which this keeps visible.
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """Intersection over union of two (x0, y0, x1, y1) rectangles."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    inter = width * height
+    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
+
+
+def sampled_words(ocr: OcrPage) -> list[OcrWord]:
+    """Words whose box can be matched: two or more letters, and a box that does not run into a
+    neighbour's (Tesseract's chi_sim sometimes reports a box spanning the next words)."""
+    chosen = []
+    for line in ocr.lines():
+        for i, word in enumerate(line):
+            if len(word.text) < 2 or not word.text.isalnum():
+                continue
+            if i > 0 and line[i - 1].box[2] > word.box[0]:
+                continue
+            if i + 1 < len(line) and line[i + 1].box[0] < word.box[2]:
+                continue
+            chosen.append(word)
+    return chosen
