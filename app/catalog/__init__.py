@@ -1,0 +1,1 @@
+"""The local catalog: batches, items, pages, stored files, OCR text, description and events."""
