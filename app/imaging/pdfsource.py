@@ -90,6 +90,18 @@ def extract_pdf_page_image(
         )
 
 
+def pdf_page_image(path: Path, index: int, max_pixels: int | None = None) -> ExtractedImage:
+    """The page's scanned image (``extract_pdf_page_image``) or, for a page that is not one
+    image (born-digital, collaged), the page rendered and stored losslessly."""
+    extracted = extract_pdf_page_image(path, index, max_pixels)
+    if extracted is not None:
+        return extracted
+    image = open_pdf_page(path, index, max_pixels)
+    dpi = image.info["dpi"]
+    data, media_type = _lossless_file(image, dpi)
+    return ExtractedImage(index, data, media_type, dpi, image.width, image.height)
+
+
 def pdf_page_text(path: Path, index: int) -> OcrPage:
     """The words a page already carries, boxes in points (72 dpi) on the page as shown.
 

@@ -1,0 +1,213 @@
+"""The ``lantai`` command: the GUI when there is a display, sub-commands for headless use."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.catalog.cataloguing import CommitRefused
+from app.catalog.description import FIELDS
+from app.config import SettingsError
+from app.imaging.errors import UnreadableFile
+from app.workspace import Workspace, WorkspaceError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if not args.verbose else logging.INFO,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.run(args)
+    except (WorkspaceError, SettingsError, UnreadableFile, CommitRefused) as exc:
+        print(f"lantai: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help="catalog, file store and logs (default: $LANTAI_DATA_DIR or the user data dir)")
+    common.add_argument("--profile", default=argparse.SUPPRESS, help="station profile from settings.toml")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(prog="lantai", parents=[common],
+                                     description="Lantai (兰台): digitization and cataloguing workstation")
+    parser.add_argument("--version", action="version", version=f"lantai {__version__}")
+    parser.set_defaults(run=run_gui, data_dir=None, profile=None, verbose=False)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    station = sub.add_parser("station", parents=[common], help="headless station: watch folders, process, report")
+    station.add_argument("--watch", action="append", type=Path, metavar="DIR",
+                         help="folder the scanner writes to (repeatable; default: the profile's)")
+    station.add_argument("--polling", action="store_true", default=None,
+                         help="poll instead of file-system events (network shares)")
+    station.add_argument("--json", action="store_true", help="one JSON object per line")
+    station.set_defaults(run=run_station)
+
+    ingest = sub.add_parser("ingest", parents=[common], help="take files or folders once, OCR them, then exit")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument("--json", action="store_true", help="one JSON object per line")
+    ingest.set_defaults(run=run_ingest)
+
+    ocr = sub.add_parser("ocr", parents=[common], help="make a searchable PDF from images or scanner PDFs")
+    ocr.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    ocr.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    ocr.add_argument("-l", "--languages", default=None, help="Tesseract languages (default: profile's, chi_sim+eng)")
+    ocr.add_argument("-j", "--jobs", type=int, default=None, help="pages in parallel (default: one per core)")
+    ocr.add_argument("--title", default="", help="document title for the PDF's metadata")
+    ocr.set_defaults(run=run_ocr)
+
+    search = sub.add_parser("search", parents=[common], help="find items by text or description")
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(run=run_search)
+
+    items = sub.add_parser("items", parents=[common], help="list items with their states")
+    items.add_argument("--state", help="only items in this state (e.g. awaiting_description)")
+    items.add_argument("--json", action="store_true")
+    items.set_defaults(run=run_items)
+
+    describe = sub.add_parser("describe", parents=[common], help="set an item's archival description")
+    describe.add_argument("item", type=int, metavar="ITEM")
+    for spec in FIELDS:
+        describe.add_argument(*spec.cli_options, dest=spec.name,
+                              action="append" if spec.repeatable else "store",
+                              help=f"{spec.label_zh} {spec.label_en}" + (f", e.g. {spec.example}" if spec.example else ""))
+    describe.set_defaults(run=run_describe)
+
+    commit = sub.add_parser("commit", parents=[common], help="commit a described item to the catalog")
+    commit.add_argument("item", type=int, metavar="ITEM")
+    commit.set_defaults(run=run_commit)
+    return parser
+
+
+def _workspace(args) -> Workspace:
+    return Workspace.open(args.data_dir, profile=args.profile)
+
+
+def run_gui(args) -> int:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            or os.environ.get("QT_QPA_PLATFORM") in ("offscreen", "windows", "cocoa")):
+        print(
+            "lantai: no display found, so the window cannot open.\n"
+            "Run the headless station instead:\n"
+            "    lantai station --watch /path/to/scanner/folder\n"
+            "or see `lantai --help` for the other commands.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from app.ui.app import run  # Qt is loaded only when the window is wanted
+
+    return run(_workspace(args))
+
+
+def run_station(args) -> int:
+    from app.station import Reporter, Station
+
+    ws = _workspace(args)
+    folders = args.watch or list(ws.profile.watch)
+    if not folders:
+        print("lantai: no folder to watch; give --watch DIR or set `watch` in the profile", file=sys.stderr)
+        return EXIT_USAGE
+    station = Station(ws.catalog, ws.store, ws.settings, ws.profile, ws.actor, folders,
+                      Reporter(as_json=args.json), polling=args.polling)
+    signal.signal(signal.SIGTERM, lambda *_: station.stop())
+    signal.signal(signal.SIGINT, lambda *_: station.stop())
+    station.run()
+    return EXIT_OK
+
+
+def run_ingest(args) -> int:
+    from app.station import Reporter, ingest_once
+
+    ws = _workspace(args)
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"lantai: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    outcomes = ingest_once(ws.catalog, ws.store, ws.settings, ws.profile, ws.actor, args.paths,
+                           Reporter(as_json=args.json))
+    rejected = [o for o in outcomes if o.status == "rejected"]
+    return EXIT_FAILED if rejected else EXIT_OK
+
+
+def run_ocr(args) -> int:
+    from app.convert import make_searchable_pdf
+
+    missing = [str(p) for p in args.files if not p.is_file()]
+    if missing:
+        print(f"lantai: no such file: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    languages = args.languages
+    if languages is None:
+        languages = Workspace.settings_only(args.data_dir).profile(args.profile).ocr_languages
+    pages = make_searchable_pdf(
+        args.files, args.output, languages=languages, workers=args.jobs, title=args.title,
+        on_page=lambda done, total: print(f"\rpage {done}/{total}", end="", file=sys.stderr, flush=True),
+    )
+    print(f"\nwrote {args.output} ({pages} page(s))", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_search(args) -> int:
+    ws = _workspace(args)
+    results = ws.search(args.query)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    elif not results:
+        print(f"nothing found for {args.query!r}")
+    for result in [] if args.json else results:
+        pages = ", ".join(str(n) for n in result["hit_pages"]) or "description"
+        print(f"{result['id']:>6}  {result['archival_code'] or '(not described)':<28} "
+              f"{result['title'] or ''}  [page {pages}]")
+    return EXIT_OK
+
+
+def run_items(args) -> int:
+    ws = _workspace(args)
+    items = ws.items(state=args.state, with_text=args.json)
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not items:
+        print("no items yet")
+    for item in items:
+        print(f"{item['id']:>6}  {item['state']:<22} {item['page_count']:>4} p  "
+              f"{item['archival_code'] or '-':<28} {item['title'] or ''}")
+    return EXIT_OK
+
+
+def run_describe(args) -> int:
+    ws = _workspace(args)
+    values = {spec.name: getattr(args, spec.name) for spec in FIELDS if getattr(args, spec.name) is not None}
+    problems = ws.describe(args.item, values)
+    for problem in problems:
+        print(f"{problem.severity}: {problem.message}", file=sys.stderr)
+    if any(p.severity == "error" for p in problems):
+        print(f"lantai: item {args.item} not described; correct the fields above and run again", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"item {args.item} described")
+    return EXIT_OK
+
+
+def run_commit(args) -> int:
+    ws = _workspace(args)
+    committed = ws.commit(args.item)
+    print(f"item {args.item} committed as {committed.archival_code} ({len(committed.files)} file(s))")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

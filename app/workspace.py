@@ -1,0 +1,92 @@
+"""One data directory opened for work: settings, catalog, file store and who is acting.
+
+The CLI and the GUI both go through this facade, so each operation is written once.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.catalog.cataloguing import CommitResult, commit_item, describe_item
+from app.catalog.db import Catalog
+from app.catalog.description import Problem
+from app.catalog.events import Actor
+from app.catalog.models import Item, Page
+from app.catalog.search import search
+from app.catalog.store import FileStore
+from app.catalog.views import item_summary
+from app.config import Profile, Settings, load_settings
+from app.paths import DataLayout, resolve_data_dir
+
+
+class WorkspaceError(Exception):
+    """An operation the user asked for cannot be done; the message says why and what to do."""
+
+
+@dataclass
+class Workspace:
+    layout: DataLayout
+    settings: Settings
+    profile: Profile
+    catalog: Catalog
+    store: FileStore
+    actor: Actor
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike | None = None, *, profile: str | None = None) -> Workspace:
+        layout = DataLayout(resolve_data_dir(data_dir))
+        try:
+            layout.create()
+        except OSError as exc:
+            raise WorkspaceError(f"cannot use data directory {layout.root}: {exc.strerror};"
+                                 " choose another with --data-dir") from exc
+        settings = load_settings(layout.settings)
+        operator = os.environ.get("LANTAI_OPERATOR") or settings.operator
+        return cls(layout, settings, settings.profile(profile), Catalog.open(layout.database),
+                   FileStore(layout.store), Actor(operator, settings.station))
+
+    @staticmethod
+    def settings_only(data_dir: str | os.PathLike | None = None) -> Settings:
+        return load_settings(DataLayout(resolve_data_dir(data_dir)).settings)
+
+    def items(self, *, state: str | None = None, with_text: bool = True) -> list[dict]:
+        with self.catalog.session() as session:
+            query = select(Item).options(selectinload(Item.pages).selectinload(Page.ocr)).order_by(Item.id)
+            if state:
+                query = query.where(Item.state == state)
+            return [item_summary(item, with_text=with_text) for item in session.scalars(query)]
+
+    def search(self, query: str) -> list[dict]:
+        with self.catalog.session() as session:
+            results = []
+            for hit in search(session, query):
+                item = session.get(Item, hit.item_id)
+                if item is None:
+                    continue
+                positions = sorted(
+                    page.position for page in item.pages if page.id in set(hit.page_ids)
+                )
+                results.append({**item_summary(item), "hit_pages": positions})
+            return results
+
+    def describe(self, item_id: int, values: dict) -> list[Problem]:
+        with self.catalog.session() as session:
+            item = self._item(session, item_id)
+            return describe_item(session, item, values, self.profile, self.actor)
+
+    def commit(self, item_id: int) -> CommitResult:
+        with self.catalog.session() as session:
+            self._item(session, item_id)
+        return commit_item(self.catalog, self.store, item_id, self.profile, self.actor)
+
+    @staticmethod
+    def _item(session, item_id: int) -> Item:
+        item = session.get(Item, item_id)
+        if item is None:
+            raise WorkspaceError(f"no item {item_id}; `lantai items` lists them")
+        return item
