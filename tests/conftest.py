@@ -106,7 +106,8 @@ def make_strips(corpus: Path):
         folder.mkdir(parents=True, exist_ok=True)
         paths = []
         for number in range(start, start + count):
-            top = STRIP_TOP + (number % 5) * STRIP_HEIGHT
+            # five bands of text, shifted a little on each round: every page is different
+            top = STRIP_TOP + (number % 5) * STRIP_HEIGHT + (number // 5) * 11
             strip = source.crop((0, top, source.width, top + STRIP_HEIGHT))
             path = folder / f"page-{number + 1:03d}.{fmt}"
             strip.save(path, dpi=(300, 300), **({"quality": 92} if fmt == "jpg" else {}))
