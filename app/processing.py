@@ -8,6 +8,7 @@ page per core; the results are written here, on the one thread that writes the c
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -88,8 +89,6 @@ class Processor:
         return bool(self._ocr or self._pdf or self._pending_work())
 
     def run_until_idle(self, poll: float = 0.05) -> None:
-        import time
-
         while self.tick():
             time.sleep(poll)
 

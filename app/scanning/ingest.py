@@ -114,7 +114,9 @@ class Ingestor:
                     "Check the scanner's output format; the file stays where it is",
                 )
             stored_path = self.store.path(blob.relpath)
-            pages = [self._page_image(stored_path, media_type, info) for info in probe(stored_path)]
+            max_pixels = int(self.profile.image_rules.max_megapixels * 1_000_000)
+            pages = [self._page_image(stored_path, media_type, info, max_pixels)
+                     for info in probe(stored_path, max_pixels)]
         except UnreadableFile as exc:
             source.status = FileStatus.REJECTED
             source.reason = str(exc).replace(str(self.store.path(blob.relpath)), str(path))
@@ -216,12 +218,14 @@ class Ingestor:
             has_text=info.has_text, flags=[] if info.dpi else ["no_dpi"], state=PageState.PENDING,
         )
 
-    def _page_image(self, stored_path: Path, media_type: str, info: PageInfo) -> tuple[StoredBlob | None, PageInfo]:
+    def _page_image(
+        self, stored_path: Path, media_type: str, info: PageInfo, max_pixels: int
+    ) -> tuple[StoredBlob | None, PageInfo]:
         """Where a page's pixels live: in the original (None), or, for a scanner PDF page
         without text, in an image taken out of it without re-encoding (or rendered)."""
         if media_type != "application/pdf" or info.has_text:
             return None, info
-        extracted = pdf_page_image(stored_path, info.index)
+        extracted = pdf_page_image(stored_path, info.index, max_pixels)
         blob = self.store.put_bytes(extracted.data, SUFFIXES.get(extracted.media_type, ".bin"))
         return blob, PageInfo(
             index=info.index, width=extracted.width, height=extracted.height, dpi=extracted.dpi,
