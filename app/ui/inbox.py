@@ -40,6 +40,7 @@ class InboxWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         self.setCentralWidget(self.table)
         self.resize(960, 600)
         self._loaded = _ItemsLoaded(self)
@@ -61,4 +62,5 @@ class InboxWindow(QMainWindow):
                 cell.setEditable(False)
             cells[0].setData(item["id"], Qt.ItemDataRole.UserRole)
             self.model.appendRow(cells)
+        self.table.resizeColumnsToContents()
         self.statusBar().showMessage(self.tr("%n item(s)", "", len(items)))
