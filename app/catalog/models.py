@@ -147,11 +147,48 @@ class Page(Base):
     flags: Mapped[list] = mapped_column(JSON, default=list)
     state: Mapped[str] = mapped_column(String(16), index=True)
     error: Mapped[str | None] = mapped_column(String(2048))
+    # DA/T 31 process metadata: dpi, colour mode, bit depth, compression, device, software…
+    process_metadata: Mapped[dict] = mapped_column(JSON, default=dict)
+    # what made the processing copy out of the master: [{"op": "rotate", "degrees": 90}, …]
+    operations: Mapped[list] = mapped_column(JSON, default=list)
+    phash: Mapped[str | None] = mapped_column(String(16))  # perceptual hash, for near-duplicates
 
     item: Mapped[Item] = relationship(back_populates="pages")
+    checks: Mapped[list[PageCheck]] = relationship(back_populates="page", cascade="all, delete-orphan")
     source_file: Mapped[SourceFile] = relationship()
     image_file: Mapped[StoredFile] = relationship()
     ocr: Mapped[PageOcr | None] = relationship(back_populates="page", cascade="all, delete-orphan")
+
+
+class PageCheck(Base):
+    """One image-quality check of a page (DA/T 31): what was measured and the verdict."""
+
+    __tablename__ = "page_check"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("page.id"), index=True)
+    check: Mapped[str] = mapped_column(String(32))
+    value: Mapped[dict | list | float | str | None] = mapped_column(JSON)
+    verdict: Mapped[str] = mapped_column(String(8), index=True)  # ok | warning | error
+    message: Mapped[str] = mapped_column(String(1024), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    page: Mapped[Page] = relationship(back_populates="checks")
+
+
+class SeparatorSheet(Base):
+    """A separator page: recorded, kept out of items; it opened ``item_id``."""
+
+    __tablename__ = "separator_sheet"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_file_id: Mapped[int] = mapped_column(ForeignKey("source_file.id"))
+    frame: Mapped[int] = mapped_column(default=0)
+    kind: Mapped[str] = mapped_column(String(16))  # patch_t | qr | code128
+    text: Mapped[str] = mapped_column(String(1024), default="")
+    prefill: Mapped[dict] = mapped_column(JSON, default=dict)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("item.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class PageOcr(Base):
