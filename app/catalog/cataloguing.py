@@ -43,6 +43,8 @@ def describe_item(session: Session, item: Item, values: dict, profile: Profile, 
     if item.state == ItemState.COMMITTED:
         return [Problem("item", "committed", f"item {item.id} is committed; its description is frozen")]
     current = _description_of(item)
+    if item.description is None:  # a separator sheet's barcode may have given some fields
+        current = Description(**{**current.__dict__, **{k: normalize_field(k, v) for k, v in item.prefill.items()}})
     changes = {name: normalize_field(name, value) for name, value in values.items()}
     desc = Description(**{**current.__dict__, **changes})
     if desc.pages is None:

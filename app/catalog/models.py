@@ -113,6 +113,8 @@ class Item(Base):
     last_page_at: Mapped[datetime] = mapped_column(default=utcnow)
     pdf_file_id: Mapped[int | None] = mapped_column(ForeignKey("stored_file.id"))
     committed_at: Mapped[datetime | None]
+    # description fields read off a separator sheet's barcode, offered when describing
+    prefill: Mapped[dict] = mapped_column(JSON, default=dict)
 
     batch: Mapped[Batch] = relationship(back_populates="items")
     pages: Mapped[list[Page]] = relationship(
