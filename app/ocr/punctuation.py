@@ -2,8 +2,10 @@
 
 Tesseract's chi_sim model often reads the full-width ；！：，？ of Chinese print as their
 ASCII forms, and the interpunct · (学而·问档) as . or `. A search for the printed text, and
-the character error rate, count each one as wrong. Only marks that follow a CJK character
-(or, for the interpunct, sit between two) are changed, so Latin text keeps its ASCII.
+the character error rate, count each one as wrong. Only marks in Chinese context are changed:
+after a CJK character, or before one where no Latin letter or digit precedes (a line that
+starts with the mark, 印发*;助力); the interpunct only between two CJK characters. So Latin
+text keeps its ASCII.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ def _normalize_line(texts: list[str]) -> list[str]:
     chars = list("".join(texts))
     for k, char in enumerate(chars):
         after_cjk = k > 0 and is_cjk(chars[k - 1])
-        if char in _FULL_WIDTH and after_cjk:
+        before_cjk = k + 1 < len(chars) and is_cjk(chars[k + 1])
+        after_latin = k > 0 and chars[k - 1].isascii() and chars[k - 1].isalnum()
+        if char in _FULL_WIDTH and (after_cjk or (before_cjk and not after_latin)):
             chars[k] = _FULL_WIDTH[char]
-        elif char in _INTERPUNCT_LOOKALIKES and after_cjk and k + 1 < len(chars):
-            if is_cjk(chars[k + 1]):
-                chars[k] = _INTERPUNCT
+        elif char in _INTERPUNCT_LOOKALIKES and after_cjk and before_cjk:
+            chars[k] = _INTERPUNCT
     words, start = [], 0
     for text in texts:
         words.append("".join(chars[start : start + len(text)]))

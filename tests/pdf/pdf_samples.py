@@ -51,6 +51,29 @@ def iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
 
 
+def coverage(ocr_box: tuple[float, ...], hit: tuple[float, ...]) -> float:
+    """How much of ``ocr_box`` the highlight ``hit`` covers: intersection / OCR-box area."""
+    width = min(ocr_box[2], hit[2]) - max(ocr_box[0], hit[0])
+    height = min(ocr_box[3], hit[3]) - max(ocr_box[1], hit[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    return width * height / ((ocr_box[2] - ocr_box[0]) * (ocr_box[3] - ocr_box[1]))
+
+
+MIN_COVERAGE = 0.8
+MIN_IOU = 0.5
+
+
+def sits_on(ocr_box: tuple[float, ...], hit: tuple[float, ...]) -> bool:
+    """The alignment criterion: a viewer's highlight of a word (PyMuPDF ``search_for``) sits on
+    the word's OCR box when it covers at least 80 % of that box AND their intersection over
+    union is at least 0.5, so a highlight spanning the whole line or page cannot pass.
+
+    Boxes are (x0, y0, x1, y1) in PDF points, y downwards (as PyMuPDF reports them).
+    """
+    return coverage(ocr_box, hit) >= MIN_COVERAGE and iou(ocr_box, hit) >= MIN_IOU
+
+
 def sampled_words(ocr: OcrPage) -> list[OcrWord]:
     """Words whose box can be matched: two or more letters, and a box that does not run into a
     neighbour's (Tesseract's chi_sim sometimes reports a box spanning the next words)."""

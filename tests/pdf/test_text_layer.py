@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import statistics
 import subprocess
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from app.ocr.engine import OcrPage, OcrWord
 from app.ocr.text import join_words
 from app.pdf import PdfPage, write_searchable_pdf
 from app.pdf.textlayer import line_segments
-from pdf_samples import comparable, iou, sampled_words
+from pdf_samples import comparable, iou, sampled_words, sits_on
 
 COMPATIBILITY = re.compile("[\uf900-\ufaff\u2f00-\u2fdf]")
 UNIFIED = re.compile("[\u4e00-\u9fff]")
@@ -74,32 +73,33 @@ def test_pdftotext_keeps_the_order_of_a_skewed_page(rotated_full_page, tmp_path:
         assert comparable(doc[0].get_text()) == comparable(rotated_full_page.ocr.text)
 
 
-def _overlaps(sample, pdf: Path) -> dict[str, float]:
-    """Best intersection-over-union of ``search_for(word)`` with the word's OCR box, in points."""
+def _placed(sample, pdf: Path) -> dict[str, bool]:
+    """Whether the best ``search_for(word)`` hit ``sits_on`` the word's OCR box, per sampled word."""
     scale = 72 / sample.dpi
-    found = {}
+    placed = {}
     with pymupdf.open(pdf) as doc:
         page = doc[0]
         for word in sampled_words(sample.ocr):
             box = tuple(v * scale for v in word.box)
-            found[word.text] = max(iou(box, tuple(hit)) for hit in page.search_for(word.text))
-    return found
+            best = max((tuple(hit) for hit in page.search_for(word.text)), key=lambda hit: iou(box, hit))
+            placed[word.text] = sits_on(box, best)
+    return placed
 
 
 def test_latin_words_sit_on_their_ocr_boxes(english_png, tmp_path: Path) -> None:
-    overlaps = _overlaps(english_png, _pdf(english_png, tmp_path))
-    assert len(overlaps) > 50
-    assert min(overlaps.values()) >= 0.8
+    placed = _placed(english_png, _pdf(english_png, tmp_path))
+    assert len(placed) > 50
+    assert all(placed.values()), [word for word, ok in placed.items() if not ok]
 
 
 def test_cjk_words_sit_on_their_ocr_boxes(cjk_jpeg, tmp_path: Path) -> None:
     # Tesseract's CJK boxes hug the ink, while the glyphs of a run must touch each other or
-    # pdftotext inserts spaces; so each word also covers half the gap to its neighbours,
-    # which caps the overlap near ink / (ink + gap). Measured here: median about 0.8.
-    overlaps = _overlaps(cjk_jpeg, _pdf(cjk_jpeg, tmp_path))
-    assert len(overlaps) > 40
-    assert statistics.median(overlaps.values()) >= 0.75
-    assert min(overlaps.values()) >= 0.5
+    # pdftotext inserts spaces; so each word also covers half the gap to its neighbours, which
+    # lowers the IoU (measured median about 0.8) but not the coverage. A few words whose
+    # Tesseract box is off their ink miss.
+    placed = _placed(cjk_jpeg, _pdf(cjk_jpeg, tmp_path))
+    assert len(placed) > 40
+    assert sum(placed.values()) >= 0.9 * len(placed), [word for word, ok in placed.items() if not ok]
 
 
 def _word(text: str, left: int, line: int = 0) -> OcrWord:
