@@ -38,6 +38,12 @@ class ImageRules:
     recommended_dpi: int = 300  # below is a warning
     max_skew_deg: float = 3.0  # local practice
     max_megapixels: int = 250  # decompression-bomb bound
+    require_colour: bool = False  # grey or 1-bit pages are errors (records with 红头, seals)
+    # What the processing copy (for OCR and the searchable PDF) corrects; the master never changes.
+    auto_rotate: bool = True
+    auto_deskew: bool = False
+    auto_crop: bool = False  # remove a black scanner border
+    page_size_tolerance_mm: float = 10.0  # a page further than this from the item's size is flagged
 
 
 @dataclass(frozen=True)
