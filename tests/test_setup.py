@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_setup_rerun_installs_nothing_and_is_fast():
+def test_setup_rerun_installs_nothing():
     # scripts/test has just run scripts/setup, so a second run must find everything in place.
-    start = time.monotonic()
     result = subprocess.run(
         [str(REPO / "scripts" / "setup")],
         cwd=REPO,
@@ -21,13 +19,11 @@ def test_setup_rerun_installs_nothing_and_is_fast():
         text=True,
         timeout=300,
     )
-    elapsed = time.monotonic() - start
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "system packages: nothing missing" in output, output
     assert "python packages: nothing missing" in output, output
     assert "installing" not in output, output
-    assert elapsed < 30, f"a set-up with nothing to do took {elapsed:.1f} s"
 
 
 def test_ci_runs_the_readme_test_command():
