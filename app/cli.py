@@ -35,14 +35,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS,
                         help="catalog, file store and logs (default: $LANTAI_DATA_DIR or the user data dir)")
     common.add_argument("--profile", default=argparse.SUPPRESS, help="station profile from settings.toml")
     common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS)
+    return common
 
-    parser = argparse.ArgumentParser(prog="lantai", parents=[common],
+
+def build_parser() -> argparse.ArgumentParser:
+    # The sub-commands' copies must keep their SUPPRESS defaults, so that `lantai --data-dir X
+    # items` is not undone by the sub-command; parents share Action objects, and the top-level
+    # set_defaults() below would otherwise reset them to None, so the top level gets its own.
+    common = _common_options()
+    parser = argparse.ArgumentParser(prog="lantai", parents=[_common_options()],
                                      description="Lantai (兰台): digitization and cataloguing workstation")
     parser.add_argument("--version", action="version", version=f"lantai {__version__}")
     parser.set_defaults(run=run_gui, data_dir=None, profile=None, verbose=False)
@@ -139,8 +146,13 @@ def run_ingest(args) -> int:
         return EXIT_USAGE
     outcomes = ingest_once(ws.catalog, ws.store, ws.settings, ws.profile, ws.actor, args.paths,
                            Reporter(as_json=args.json))
+    # A file rejected on an earlier run and unchanged since is "known": still a failure.
+    rejected_before = [o for o in outcomes if o.status == "known" and o.reason == "rejected"]
+    for outcome in rejected_before:
+        print(f"lantai: {outcome.path} was rejected on an earlier run and has not changed since;"
+              " replace it with a readable scan", file=sys.stderr)
     rejected = [o for o in outcomes if o.status == "rejected"]
-    return EXIT_FAILED if rejected else EXIT_OK
+    return EXIT_FAILED if rejected or rejected_before else EXIT_OK
 
 
 def run_ocr(args) -> int:
