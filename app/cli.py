@@ -165,11 +165,13 @@ def run_ocr(args) -> int:
     languages = args.languages
     if languages is None:
         languages = Workspace.settings_only(args.data_dir).profile(args.profile).ocr_languages
-    pages = make_searchable_pdf(
-        args.files, args.output, languages=languages, workers=args.jobs, title=args.title,
-        on_page=lambda done, total: print(f"\rpage {done}/{total}", end="", file=sys.stderr, flush=True),
-    )
-    print(f"\nwrote {args.output} ({pages} page(s))", file=sys.stderr)
+    def show_progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():  # a counter that rewrites itself is noise in a log file
+            print(f"\rpage {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    pages = make_searchable_pdf(args.files, args.output, languages=languages, workers=args.jobs,
+                                title=args.title, on_page=show_progress)
+    print(f"wrote {args.output} ({pages} page(s))", file=sys.stderr)
     return EXIT_OK
 
 
@@ -208,7 +210,9 @@ def run_describe(args) -> int:
     for problem in problems:
         print(f"{problem.severity}: {problem.message}", file=sys.stderr)
     if any(p.severity == "error" for p in problems):
-        print(f"lantai: item {args.item} not described; correct the fields above and run again", file=sys.stderr)
+        if not any(p.code == "committed" for p in problems):
+            print(f"lantai: item {args.item} not described; correct the fields above and run again",
+                  file=sys.stderr)
         return EXIT_FAILED
     print(f"item {args.item} described")
     return EXIT_OK

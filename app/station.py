@@ -50,6 +50,8 @@ class Reporter:
                        pages=outcome.pages, reason=outcome.reason or None)
         elif outcome.status == "ingested":
             self._line(f"ingested   {outcome.path} -> item {outcome.item_id} ({outcome.pages} page(s))")
+        elif outcome.reason.startswith(str(outcome.path)):  # a decoding message names its file
+            self._line(f"{outcome.status:<10} {outcome.reason}")
         else:
             self._line(f"{outcome.status:<10} {outcome.path}: {outcome.reason}")
 
