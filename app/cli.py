@@ -97,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     commit = sub.add_parser("commit", parents=[common], help="commit a described item to the catalog")
     commit.add_argument("item", type=int, metavar="ITEM")
     commit.set_defaults(run=run_commit)
+
+    qc = sub.add_parser("qc", parents=[common], help="check scans against DA/T 31 without taking them in")
+    qc.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    qc.add_argument("--json", action="store_true", help="a JSON list, one entry per page")
+    qc.add_argument("--report", type=Path, metavar="OUT.xlsx|OUT.csv",
+                    help="also write the acceptance report: per rule, the share that passes, and the problems")
+    qc.add_argument("-j", "--jobs", type=int, default=None, help="pages in parallel (default: one per core)")
+    qc.set_defaults(run=run_qc)
     return parser
 
 
@@ -223,6 +231,41 @@ def run_commit(args) -> int:
     committed = ws.commit(args.item)
     print(f"item {args.item} committed as {committed.archival_code} ({len(committed.files)} file(s))")
     return EXIT_OK
+
+
+def run_qc(args) -> int:
+    from app.catalog.archival_code import ArchivalCodeTemplate
+    from app.qc.inspect import format_reports, inspect_files
+    from app.qc.report import REPORT_FORMATS, write_report
+
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"lantai: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.report and args.report.suffix.lower() not in REPORT_FORMATS:
+        print(f"lantai: --report {args.report}: name an .xlsx or a .csv file", file=sys.stderr)
+        return EXIT_USAGE
+    if args.report and not args.report.absolute().parent.is_dir():  # found now, not after the pages
+        print(f"lantai: --report {args.report}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
+    profile = Workspace.settings_only(args.data_dir).profile(args.profile)
+    reports = inspect_files(args.paths, profile.image_rules,
+                            ArchivalCodeTemplate(profile.archival_code_template), workers=args.jobs)
+    if not reports:  # a wrong folder must not pass a script's check for want of pages
+        print("lantai: no page files found in the folders given", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        print(json.dumps([report.as_json() for report in reports], ensure_ascii=False, indent=2))
+    else:
+        print(format_reports(reports))
+    if args.report:
+        try:
+            write_report([row for report in reports for row in report.acceptance_rows()], args.report)
+        except OSError as exc:
+            print(f"lantai: cannot write {args.report}: {exc.strerror}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"wrote {args.report}", file=sys.stderr)
+    return EXIT_FAILED if any(report.worst() == "error" for report in reports) else EXIT_OK
 
 
 if __name__ == "__main__":
