@@ -29,8 +29,15 @@ class OcrWord:
 class OcrPage:
     """The OCR result of one page.
 
-    Boxes are in pixels of the source image after it has been turned by ``rotation``
-    degrees clockwise (the upright page); ``width`` and ``height`` are that image's size.
+    Boxes are in pixels of the levelled upright page: the source image turned ``rotation``
+    degrees clockwise, then, if ``skew`` is not 0, turned ``-skew`` degrees anticlockwise
+    about its centre on a canvas of the same size (corners filled white). ``width`` and
+    ``height`` are the upright image's size, levelled or not.
+
+    ``skew`` is the tilt of the upright page's text lines in degrees, anticlockwise positive,
+    as QC's ``skew_deg``; 0.0 when the page was read as it is (tilts under
+    ``app.ocr.deskew.MIN_SKEW`` are not levelled). Whoever draws the boxes over the image
+    (the PDF text layer) must level the image by the same turn.
     """
 
     width: int
@@ -40,6 +47,7 @@ class OcrPage:
     engine: str = ""
     languages: str = ""
     source: str = "ocr"  # "ocr", or "pdf-text" when the scanner PDF already had text
+    skew: float = 0.0  # last: app.processing builds an OcrPage from positional arguments
 
     def lines(self) -> list[list[OcrWord]]:
         """Words grouped by line, in reading order."""

@@ -1,5 +1,11 @@
-"""Searchable PDF assembly: each page is its stored image at true size, upright, with the OCR
-text invisibly on top; the file appears atomically or not at all.
+"""Searchable PDF assembly: each page is its stored image at true size, upright and levelled,
+with the OCR text invisibly on top; the file appears atomically or not at all.
+
+Turning and levelling are done by the image's placement, never to its pixels: a JPEG keeps
+its bytes, and the master's pixels reach the PDF as they are. Levelling turns the image by
+the OCR's ``skew`` about the page centre on the upright page, so the corners it turns past
+the page edge are cut off (margins) and the text layer, read on the levelled page, lies on
+the ink (DA/T 31: skew is corrected in the use copy).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ class PdfPage:
     dpi: tuple[float, float]  # x, y resolution of the stored image; gives the page's size
     frame: int = 0  # frame within a multi-page TIFF
     rotation: int = 0  # clockwise degrees (0/90/180/270) that turn the stored image upright
-    ocr: OcrPage | None = None  # boxes in pixels of the UPRIGHT image
+    ocr: OcrPage | None = None  # boxes on the upright page levelled by ocr.skew
     source_pdf: tuple[Path, int] | None = None  # (file, 0-based page) copied as is; image unused
 
 
@@ -82,10 +88,25 @@ def image_matrix(rotation: int, width_pt: float, height_pt: float) -> tuple[floa
     return matrices[rotation]
 
 
+def levelling_matrix(ocr: OcrPage, width_pt: float, height_pt: float) -> pymupdf.Matrix:
+    """The turn of the upright page about its centre that ``ocr`` was read after.
+
+    The OCR turned pixels, so the turn is made in OCR pixels: with unequal x and y
+    resolutions a turn in points would not match it.
+    """
+    to_pixels = pymupdf.Matrix(ocr.width / width_pt, ocr.height / height_pt)
+    centre = pymupdf.Matrix(1, 0, 0, 1, width_pt / 2, height_pt / 2)
+    # PDF y grows upwards, so a positive angle turns anticlockwise as seen, like PIL's rotate.
+    return ~centre * to_pixels * pymupdf.Matrix(-ocr.skew) * ~to_pixels * centre
+
+
 def _add_image_page(doc: pymupdf.Document, page: PdfPage, font: GlyphlessFont | None) -> None:
     image = add_image(doc, page.image, page.frame)
     width_pt, height_pt = page_size(page, image)
-    matrix = " ".join(f"{value:.4f}" for value in image_matrix(page.rotation, width_pt, height_pt))
+    placement = image_matrix(page.rotation, width_pt, height_pt)
+    if page.ocr is not None and page.ocr.skew:
+        placement = tuple(pymupdf.Matrix(placement) * levelling_matrix(page.ocr, width_pt, height_pt))
+    matrix = " ".join(f"{value:.4f}" for value in placement)
     content = f"q {matrix} cm /{IMAGE_NAME} Do Q"
     resources = f"/XObject << /{IMAGE_NAME} {image.xref} 0 R >>"
     if page.ocr is not None and font is not None:

@@ -13,32 +13,25 @@ baseline, so the character boxes a viewer reports cover the OCR boxes. A lone wo
 own box. The words of a merged segment share one size (the median height): per-word sizes
 would let punctuation (a tiny box for ，or “) split the run for pdftotext.
 
-Skewed lines: a baseline is fitted through the word bottoms and the segment is set on level
-steps that follow it, so words sit on their ink and highlights fit. pdftotext, though, keeps
-glyphs on one line only while their baselines stay within half a font size of each other
-(poppler's maxIntraLineDelta); past that it breaks the line into pieces and can read them out
-of order (measured: 3 % CER instead of 0.7 % on a 1.1-degree page). So the steps stay within
-MAX_OFFSET of the line's middle, and on a page skewed by more than about a degree the ends
-of long lines still sit up to (drift / 2 - MAX_OFFSET) font sizes off the ink.
+Lines are level: a skewed page was levelled for OCR and the PDF shows its image levelled by
+the same turn (``app.pdf.assemble``), so a segment sits on one baseline, the median of its
+word bottoms. pdftotext keeps glyphs on one line only while their baselines stay within half
+a font size of each other (poppler's maxIntraLineDelta): a tilted line set on its ink breaks
+into pieces read out of order (measured: 3 % CER instead of 0.7 % on a 1.1-degree page). A
+tilt under ``app.ocr.deskew.MIN_SKEW`` (0.3 degrees) is read as it is; over a 12-point line
+across A4 it drifts 0.2 font sizes, so its words still sit on their ink.
 """
 
 from __future__ import annotations
 
-import math
 import statistics
 from dataclasses import dataclass
-from itertools import combinations
 
 from app.ocr.engine import OcrPage, OcrWord
 from app.ocr.text import is_cjk
 from app.pdf.glyphless import ADVANCE, GlyphlessFont
 
 FONT_NAME = "F0"
-# Font sizes: how far the fitted baseline may drift within one level step, and how far a step
-# may sit above or below the line's middle (0.24 both ways stays under poppler's 0.5; 0.3
-# already broke lines on two corpus pages).
-STEP_DRIFT = 0.2
-MAX_OFFSET = 0.24
 _MIN_WIDTH = 1.0  # pixels; a zero-width run would divide by zero, a space needs some width
 
 
@@ -84,21 +77,8 @@ def _segment_runs(segment: list[OcrWord]) -> list[Run]:
         left, top, right, bottom = segment[0].box
         return [Run(segment[0].text, left, max(right, left + _MIN_WIDTH), bottom, max(bottom - top, 1))]
     size = statistics.median(word.box[3] - word.box[1] for word in segment)
-    slope, intercept = _baseline([((w.box[0] + w.box[2]) / 2, w.box[3]) for w in segment])
-    step = STEP_DRIFT * size / abs(slope) if slope else math.inf
-    left = segment[0].box[0]
-    middle = (left + segment[-1].box[2]) / 2
-    reach = MAX_OFFSET * size
-
-    def baseline(x: float) -> float:
-        """The level step under ``x``: the fitted line at the step's middle, held near the
-        line's middle so pdftotext still reads the segment as one line."""
-        if step == math.inf:
-            return intercept + slope * middle
-        step_middle = left + (math.floor((x - left) / step) + 0.5) * step
-        offset = max(-reach, min(reach, slope * (step_middle - middle)))
-        return intercept + slope * middle + offset
-
+    # The median ignores the odd misplaced box, e.g. a full-height box Tesseract gives a comma.
+    baseline = statistics.median(word.box[3] for word in segment)
     runs = []
     start = float(segment[0].box[0])
     for index, word in enumerate(segment):
@@ -108,17 +88,9 @@ def _segment_runs(segment: list[OcrWord]) -> list[Run]:
             # Neighbours split the gap between their ink; overlapping boxes trust the later start.
             end = (word.box[2] + following) / 2 if word.box[2] <= following else following
         end = max(end, start + _MIN_WIDTH)
-        runs.append(Run(word.text, start, end, baseline((word.box[0] + word.box[2]) / 2), max(size, 1)))
+        runs.append(Run(word.text, start, end, baseline, max(size, 1)))
         start = end
     return runs
-
-
-def _baseline(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Slope and intercept of the line through the word bottoms (Theil-Sen: medians, so the
-    odd misplaced box, e.g. a full-height box Tesseract gives a comma, does not tilt it)."""
-    slopes = [(b2 - b1) / (x2 - x1) for (x1, b1), (x2, b2) in combinations(points, 2) if x2 != x1]
-    slope = statistics.median(slopes) if slopes else 0.0
-    return slope, statistics.median(bottom - slope * x for x, bottom in points)
 
 
 def text_layer_operators(ocr: OcrPage, width_pt: float, height_pt: float, font: GlyphlessFont) -> str:

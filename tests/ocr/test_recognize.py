@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from app.ocr import prepare
 from app.ocr.engine import OcrPage
 from app.ocr.pool import OcrPool
-from app.ocr.prepare import PageOcrRequest, recognize_page
+from app.ocr.prepare import PageOcrRequest, recognize_image, recognize_page
 from app.ocr.quality import character_error_rate
 from app.ocr.tesseract import TesseractEngine, TesseractUnavailableError, limit_tesseract_threads
 
@@ -51,6 +52,7 @@ def test_chinese_crop_reads_with_sane_boxes(cjk_crop: Path, cjk_crop_text: str) 
     page = recognize_page(PageOcrRequest(cjk_crop, dpi=300))
     assert character_error_rate(page.text, cjk_crop_text) <= CJK_CROP_MAX_CER
     assert (page.width, page.height, page.rotation) == (*Image.open(cjk_crop).size, 0)
+    assert page.skew == pytest.approx(-1.08, abs=0.15)  # the corpus page's tilt, levelled for OCR
     assert len(page.lines()) == len(cjk_crop_text.splitlines())
     assert_boxes_sane(page)
     assert page.mean_confidence > 80
@@ -98,6 +100,40 @@ def test_low_resolution_page_is_upscaled_and_boxes_map_back(
     # The first line's words span most of the coarse image's width, not twice it.
     assert max(word.box[2] for word in page.lines()[1]) > small[0] * 0.8
     assert character_error_rate(page.text, cjk_crop_text) <= CJK_CROP_MAX_CER
+
+
+def test_known_geometry_is_not_detected_again(
+    monkeypatch: pytest.MonkeyPatch, cjk_crop: Path, cjk_crop_text: str
+) -> None:
+    def detection(*args: object) -> None:
+        raise AssertionError("the caller gave the page's geometry")
+
+    for name in ("guess_quarter_turn", "osd_rotation", "estimate_skew"):
+        monkeypatch.setattr(prepare, name, detection)
+    turned = Image.open(cjk_crop).transpose(Image.Transpose.ROTATE_90)  # upright 90° clockwise
+    page = recognize_image(turned, dpi=300, rotation=90, skew=-1.08, languages="chi_sim+eng")
+    assert (page.width, page.height, page.rotation, page.skew) == (*Image.open(cjk_crop).size, 90, -1.08)
+    assert character_error_rate(page.text, cjk_crop_text) <= CJK_CROP_MAX_CER
+    assert_boxes_sane(page)
+
+
+class ImageKeepingEngine:
+    """Keeps the image it is given and finds no words."""
+
+    name = "keeping"
+
+    def recognize(self, image: Path, *, languages: str, dpi: int | None) -> OcrPage:
+        with Image.open(image) as seen:
+            self.seen = seen.convert("L")
+        return OcrPage(*self.seen.size, [])
+
+
+def test_a_slight_skew_is_read_as_it_is(cjk_crop: Path) -> None:
+    crop = Image.open(cjk_crop).convert("L")
+    engine = ImageKeepingEngine()
+    page = recognize_image(crop, dpi=200, rotation=0, skew=0.2, languages="chi_sim", engine=engine)
+    assert page.skew == 0.0
+    assert engine.seen.tobytes() == crop.tobytes()
 
 
 def test_exif_rotated_photo_reads_with_known_rotation(exif_photo: Path) -> None:
