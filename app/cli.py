@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
                               help=f"{spec.label_zh} {spec.label_en}" + (f", e.g. {spec.example}" if spec.example else ""))
     describe.set_defaults(run=run_describe)
 
+    report = sub.add_parser("report", parents=[common],
+                            help="acceptance report of a batch's image checks (CSV or XLSX)")
+    report.add_argument("output", type=Path, metavar="OUT.xlsx|OUT.csv")
+    report.add_argument("--batch", type=int, help="batch id (default: the newest)")
+    report.set_defaults(run=run_report)
+
     commit = sub.add_parser("commit", parents=[common], help="commit a described item to the catalog")
     commit.add_argument("item", type=int, metavar="ITEM")
     commit.set_defaults(run=run_commit)
@@ -223,6 +229,20 @@ def run_describe(args) -> int:
                   file=sys.stderr)
         return EXIT_FAILED
     print(f"item {args.item} described")
+    return EXIT_OK
+
+
+def run_report(args) -> int:
+    from app.qc.report import REPORT_FORMATS, summarize, write_report
+
+    if args.output.suffix.lower() not in REPORT_FORMATS:
+        print(f"lantai: {args.output}: the report is written as .xlsx or .csv", file=sys.stderr)
+        return EXIT_USAGE
+    batch_id, rows = _workspace(args).acceptance_rows(args.batch)
+    write_report(rows, args.output)
+    for rule in summarize(rows):
+        print(f"{rule.check:<16} {rule.passed:>5}/{rule.images:<5} passed  {rule.share:6.1%}")
+    print(f"wrote the acceptance report of batch {batch_id} to {args.output}")
     return EXIT_OK
 
 

@@ -18,14 +18,26 @@ from sqlalchemy import select
 
 from app.catalog.db import Catalog
 from app.catalog.events import Actor, record
-from app.catalog.models import Item, ItemState, Page, PageOcr, PageState, StoredFile, StoredFileKind
+from app.catalog.models import (
+    Item,
+    ItemState,
+    Page,
+    PageOcr,
+    PageState,
+    SeparatorSheet,
+    StoredFile,
+    StoredFileKind,
+)
 from app.catalog.search import index_page
 from app.catalog.store import FileStore, sha256_of
 from app.config import Settings
+from app.catalog.quality import record_near_duplicates, record_page_qc, record_page_sizes
+from app.catalog.separation import split_at_separator
+from app.imaging.pageinfo import PageInfo
 from app.imaging.pdfsource import pdf_page_text
 from app.ocr.engine import OcrPage, OcrWord
 from app.ocr.pool import OcrPool
-from app.ocr.prepare import PageOcrRequest
+from app.pagework import PageResult, PageWork, process_page
 from app.pdf import PdfMetadata, PdfPage, write_searchable_pdf
 
 log = logging.getLogger("lantai.processing")
@@ -47,7 +59,7 @@ class Progress:
 
 def ocr_page_to_row(ocr: OcrPage) -> dict:
     return dict(
-        engine=ocr.engine, languages=ocr.languages, source=ocr.source, rotation=ocr.rotation,
+        engine=ocr.engine, languages=ocr.languages, source=ocr.source, rotation=ocr.rotation, skew=ocr.skew,
         width=ocr.width, height=ocr.height, text=ocr.text, mean_confidence=ocr.mean_confidence,
         words=[[w.text, *w.box, w.confidence, w.block, w.line] for w in ocr.words],
     )
@@ -55,7 +67,8 @@ def ocr_page_to_row(ocr: OcrPage) -> dict:
 
 def ocr_page_from_row(row: PageOcr) -> OcrPage:
     words = [OcrWord(t, (l, tp, r, b), c, blk, ln) for t, l, tp, r, b, c, blk, ln in row.words]
-    return OcrPage(row.width, row.height, words, row.rotation, row.engine, row.languages, row.source)
+    return OcrPage(row.width, row.height, words, row.rotation, row.engine, row.languages, row.source,
+                   skew=row.skew)
 
 
 class Processor:
@@ -112,12 +125,12 @@ class Processor:
                 if page.has_text:
                     self._save_ocr(session, page, pdf_page_text(path, page.frame))
                     continue
-                languages = self.settings.profile(page.item.profile).ocr_languages
-                request = PageOcrRequest(
-                    image=path, frame=page.frame, dpi=page.dpi_x, rotation=page.exif_rotation,
-                    languages=languages,
+                profile = self.settings.profile(page.item.profile)
+                work = PageWork(
+                    image=path, frame=page.frame, info=page_info(page), languages=profile.ocr_languages,
+                    rules=profile.image_rules, archival_code_template=profile.archival_code_template,
                 )
-                self._ocr[self.pool.submit(request)] = page.id
+                self._ocr[self.pool.run(process_page, work)] = page.id
 
     def _collect_ocr(self) -> None:
         done = [future for future in self._ocr if future.done()]
@@ -129,7 +142,7 @@ class Processor:
                 if page is None or page.state != PageState.PENDING:
                     continue  # the page was removed or redone meanwhile: a stale result
                 try:
-                    self._save_ocr(session, page, future.result())
+                    self._save_result(session, page, future.result())
                 except Exception as exc:  # the page, not the station, failed
                     log.exception("OCR failed for page %s", page.id)
                     page.state = PageState.FAILED
@@ -137,6 +150,16 @@ class Processor:
                     record(session, self.actor, "page.ocr_failed", item_id=page.item_id,
                            page_id=page.id, error=page.error)
                     self.report(Progress("page_failed", page.item_id, page.position, page.error))
+
+    def _save_result(self, session, page: Page, result: PageResult) -> None:
+        if result.separator is not None:
+            split_at_separator(session, page, result.separator, self.actor)
+            self.report(Progress("separator", page.item_id, message=result.separator.text,
+                                 details={"kind": result.separator.kind, "prefill": result.separator.prefill}))
+            return
+        record_page_qc(session, page, result.qc)
+        record_near_duplicates(session, page)
+        self._save_ocr(session, page, result.ocr)
 
     def _save_ocr(self, session, page: Page, ocr: OcrPage) -> None:
         session.merge(PageOcr(page_id=page.id, **ocr_page_to_row(ocr)))
@@ -157,14 +180,21 @@ class Processor:
                 select(Item).where(Item.state == ItemState.PROCESSING, Item.id.not_in(building))
             ).all()
             for item in items:
+                if not item.pages:  # it held only a separator sheet, which is recorded apart
+                    record(session, self.actor, "item.removed_empty", item_id=item.id)
+                    for sheet in session.scalars(select(SeparatorSheet).where(SeparatorSheet.item_id == item.id)):
+                        sheet.item_id = None
+                    session.delete(item)
+                    continue
                 states = {page.state for page in item.pages}
-                if PageState.PENDING in states or not item.pages:
+                if PageState.PENDING in states:
                     continue
                 if PageState.FAILED in states:
                     item.state = ItemState.NEEDS_ATTENTION
                     record(session, self.actor, "item.needs_attention", item_id=item.id)
                     self.report(Progress("item_failed", item.id, message="a page failed OCR"))
                     continue
+                record_page_sizes(session, item, self.settings.profile(item.profile).image_rules)
                 pages = [pdf_page_spec(self.store, page) for page in item.pages]
                 out = self.store.path(f"derived/item-{item.id}.pdf")
                 out.parent.mkdir(parents=True, exist_ok=True)
@@ -210,6 +240,14 @@ class Processor:
             pending_page = session.scalar(select(Page.id).where(Page.state == PageState.PENDING).limit(1))
             processing = session.scalar(select(Item.id).where(Item.state == ItemState.PROCESSING).limit(1))
             return pending_page is not None or processing is not None
+
+
+def page_info(page: Page) -> PageInfo:
+    """What the checks need to know of a page, as recorded at ingest."""
+    dpi = (page.dpi_x, page.dpi_y or page.dpi_x) if page.dpi_x else None
+    return PageInfo(index=page.frame, width=page.width, height=page.height, dpi=dpi, mode=page.mode,
+                    media_type=page.media_type, compression=page.process_metadata.get("compression"),
+                    exif_rotation=page.exif_rotation, has_text=page.has_text)
 
 
 def pdf_page_spec(store: FileStore, page: Page) -> PdfPage:

@@ -61,6 +61,9 @@ class Reporter:
         elif progress.kind == "page_done":
             self._line(f"ocr        item {progress.item_id} page {progress.page}"
                        f" (confidence {progress.details.get('confidence')})")
+        elif progress.kind == "separator":
+            self._line(f"separator  item {progress.item_id}: {progress.details.get('kind')} sheet"
+                       f" {progress.message!r} starts a new item")
         elif progress.kind == "item_ready":
             self._line(f"ready      item {progress.item_id}: {progress.details.get('pages')} page(s),"
                        f" {progress.message.replace('_', ' ')}")

@@ -9,19 +9,20 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from app.catalog.cataloguing import CommitResult, commit_item, describe_item
 from app.catalog.db import Catalog
 from app.catalog.description import Problem
 from app.catalog.events import Actor
-from app.catalog.models import Item, Page
+from app.catalog.models import Batch, Item, Page, PageCheck, SourceFile
 from app.catalog.search import search
 from app.catalog.store import FileStore
 from app.catalog.views import item_summary
 from app.config import Profile, Settings, load_settings
 from app.paths import DataLayout, resolve_data_dir
+from app.qc.report import AcceptanceRow
 
 
 class WorkspaceError(Exception):
@@ -73,6 +74,22 @@ class Workspace:
                 )
                 results.append({**item_summary(item), "hit_pages": positions})
             return results
+
+    def acceptance_rows(self, batch_id: int | None = None) -> tuple[int, list[AcceptanceRow]]:
+        """Every recorded check of a batch's pages (the newest batch by default)."""
+        with self.catalog.session() as session:
+            if batch_id is None:
+                batch_id = session.scalar(select(func.max(Batch.id)))
+            if batch_id is None or session.get(Batch, batch_id) is None:
+                raise WorkspaceError(f"no batch {batch_id or ''} to report on; ingest some scans first".replace("  ", " "))
+            query = (
+                select(PageCheck, Page, SourceFile).join(Page, PageCheck.page_id == Page.id)
+                .join(Item, Page.item_id == Item.id).join(SourceFile, Page.source_file_id == SourceFile.id)
+                .where(Item.batch_id == batch_id).order_by(SourceFile.path, Page.frame, PageCheck.id)
+            )
+            rows = [AcceptanceRow(source.path, page.frame + 1, check.check, check.value, check.verdict,
+                                  check.message) for check, page, source in session.execute(query)]
+            return batch_id, rows
 
     def describe(self, item_id: int, values: dict) -> list[Problem]:
         with self.catalog.session() as session:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -203,6 +203,8 @@ class PageOcr(Base):
     languages: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(16))
     rotation: Mapped[int]
+    # degrees the upright page was levelled by before OCR; the boxes are in that frame
+    skew: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
     width: Mapped[int]
     height: Mapped[int]
     text: Mapped[str]

@@ -20,6 +20,8 @@ def item_summary(item: Item, *, with_text: bool = True) -> dict:
             entry["text"] = page.ocr.text if page.ocr else None
         if page.error:
             entry["error"] = page.error
+        entry["checks"] = [{"check": c.check, "value": c.value, "verdict": c.verdict, "message": c.message}
+                           for c in page.checks]
         pages.append(entry)
     return {
         "id": item.id,
@@ -29,6 +31,7 @@ def item_summary(item: Item, *, with_text: bool = True) -> dict:
         "page_count": len(item.pages),
         "pages": pages,
         "source_files": sources,
+        "prefill": item.prefill,
         "batch_id": item.batch_id,
         "profile": item.profile,
     }

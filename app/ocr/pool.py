@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
+from typing import TypeVar
 
 from app.ocr.engine import OcrPage
 from app.ocr.prepare import PageOcrRequest, recognize_page
 from app.ocr.tesseract import limit_tesseract_threads
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class OcrPool:
@@ -29,6 +34,10 @@ class OcrPool:
 
     def submit(self, request: PageOcrRequest) -> Future[OcrPage]:
         return self._executor.submit(recognize_page, request)
+
+    def run(self, work: Callable[[T], R], request: T) -> Future[R]:
+        """Any page-sized job (``work`` must be importable by the spawned workers)."""
+        return self._executor.submit(work, request)
 
     def shutdown(self, cancel_pending: bool = True) -> None:
         """Stop the workers; pages not yet started are dropped unless told otherwise."""

@@ -34,6 +34,7 @@ from app.catalog.models import (
 )
 from app.catalog.store import FileStore, StoredBlob
 from app.config import Profile
+from app.imaging.device import device_tags
 from app.imaging.errors import UnreadableFile
 from app.imaging.pdfsource import pdf_page_image
 from app.imaging.mediatype import media_type_of
@@ -42,6 +43,9 @@ from app.imaging.probe import probe
 from app.scanning.grouping import Placement, place
 
 log = logging.getLogger("lantai.scanning")
+
+# bits per pixel of Pillow's modes
+BIT_DEPTH = {"1": 1, "L": 8, "P": 8, "LA": 16, "I;16": 16, "RGB": 24, "RGBA": 32, "CMYK": 32}
 
 SUFFIXES = {
     "image/jpeg": ".jpg",
@@ -131,11 +135,14 @@ class Ingestor:
                 profile=self.profile.name, gap_seconds=self.profile.time_gap_seconds,
             )
             item = self._item_for(session, placement, stat.st_mtime_ns)
+            device = device_tags(path)
             for extracted, info in pages:
                 image = source.stored_file
                 if extracted is not None:
                     image = self._stored_file(session, extracted, StoredFileKind.EXTRACTED, info.media_type)
-                session.add(self._page(item, source, image, info, placement))
+                page = self._page(item, source, image, info, placement)
+                page.process_metadata = self._process_metadata(info, image, device)
+                session.add(page)
             outcome = self._record(session, source, "file.ingested", item_id=item.id, pages=len(pages))
             self._renumber(session, item)
             item.last_page_at = utcnow()
@@ -217,6 +224,21 @@ class Ingestor:
             mode=info.mode, media_type=info.media_type, exif_rotation=info.exif_rotation,
             has_text=info.has_text, flags=[] if info.dpi else ["no_dpi"], state=PageState.PENDING,
         )
+
+    def _process_metadata(self, info: PageInfo, image: StoredFile, device: dict[str, str]) -> dict:
+        """DA/T 31 §4: scan parameters, device, software, operator, time and digest."""
+        return {
+            "dpi": list(info.dpi) if info.dpi else None,
+            "colour_mode": info.mode,
+            "bit_depth": BIT_DEPTH.get(info.mode),
+            "compression": info.compression,
+            "pixels": [info.width, info.height],
+            **device,
+            "operator": self.actor.name,
+            "station": self.actor.station,
+            "ingested_at": utcnow().isoformat(timespec="seconds") + "Z",
+            "sha256": image.sha256,
+        }
 
     def _page_image(
         self, stored_path: Path, media_type: str, info: PageInfo, max_pixels: int

@@ -17,7 +17,7 @@ from .runner import lantai, lantai_env
 # The keys the issue promises scripts (items; search adds hit_pages) ...
 CONTRACT_KEYS = {"id", "state", "archival_code", "title", "pages", "source_files"}
 # ... and the ones the output carries besides; listed so that any change to the JSON is deliberate.
-EXTRA_KEYS = {"page_count", "batch_id", "profile"}
+EXTRA_KEYS = {"page_count", "batch_id", "profile", "prefill"}
 
 # Each strip's text has a phrase the other lacks (page-002 has 档案工作, page-001 does not).
 PHRASES = ["应急演练", "档案工作"]
