@@ -39,10 +39,10 @@ class ImageRules:
     max_skew_deg: float = 3.0  # local practice
     max_megapixels: int = 250  # decompression-bomb bound
     require_colour: bool = False  # grey or 1-bit pages are errors (records with 红头, seals)
-    # What the processing copy (for OCR and the searchable PDF) corrects; the master never changes.
+    # What OCR and the searchable PDF correct. Both are done by how the image is placed in the
+    # PDF, so the master's bytes never change; OCR reads a levelled copy of its own.
     auto_rotate: bool = True
-    auto_deskew: bool = False
-    auto_crop: bool = False  # remove a black scanner border
+    auto_deskew: bool = True
     page_size_tolerance_mm: float = 10.0  # a page further than this from the item's size is flagged
 
 

@@ -47,5 +47,5 @@ def process_page(work: PageWork) -> PageResult:
         return PageResult(qc, separator, None)
     rotation = qc.rotation if work.rules.auto_rotate else work.info.exif_rotation
     ocr = recognize_image(image, dpi=work.info.dpi[0] if work.info.dpi else None, rotation=rotation,
-                          skew=qc.skew_deg, languages=work.languages)
+                          skew=qc.skew_deg if work.rules.auto_deskew else 0.0, languages=work.languages)
     return PageResult(qc, None, ocr)

@@ -157,7 +157,7 @@ class Processor:
             self.report(Progress("separator", page.item_id, message=result.separator.text,
                                  details={"kind": result.separator.kind, "prefill": result.separator.prefill}))
             return
-        record_page_qc(session, page, result.qc)
+        record_page_qc(session, page, result.qc, result.ocr.skew)
         record_near_duplicates(session, page)
         self._save_ocr(session, page, result.ocr)
 

@@ -12,8 +12,8 @@ from app.qc.findings import Finding, PageQc
 from app.qc.page_size import check_item
 
 
-def record_page_qc(session: Session, page: Page, qc: PageQc) -> None:
-    """The page's own checks, replacing any earlier run's, and what its processing copy did."""
+def record_page_qc(session: Session, page: Page, qc: PageQc, ocr_skew: float) -> None:
+    """The page's own checks, replacing any earlier run's, and what OCR and the PDF correct."""
     _replace(session, page, [f for f in qc.findings], exclude=("near_duplicate", "page_size"))
     page.phash = f"{qc.phash:016x}"
     page.process_metadata = {**page.process_metadata, "size_mm": qc.size_mm, "skew_deg": qc.skew_deg,
@@ -23,6 +23,8 @@ def record_page_qc(session: Session, page: Page, qc: PageQc) -> None:
         operations.append({"op": "rotate", "clockwise_degrees": qc.rotation})
     elif qc.rotation:
         operations.append({"op": "rotate", "clockwise_degrees": qc.rotation, "from": "file header"})
+    if ocr_skew:
+        operations.append({"op": "deskew", "anticlockwise_degrees": -ocr_skew, "by": "placement"})
     page.operations = operations
 
 

@@ -87,10 +87,10 @@ def test_single_page_item_has_nothing_to_compare():
 def test_profile_sets_the_new_rules(tmp_path: Path):
     settings = tmp_path / "settings.toml"
     settings.write_text(
-        "default_profile = \"wenshu\"\n[profiles.wenshu.image_rules]\nrequire_colour = true\nauto_deskew = true\n"
+        "default_profile = \"wenshu\"\n[profiles.wenshu.image_rules]\nrequire_colour = true\nauto_deskew = false\n"
         "max_skew_deg = 2\npage_size_tolerance_mm = 5\n",
         encoding="utf-8",
     )
     rules = load_settings(settings).profile("wenshu").image_rules
-    assert (rules.require_colour, rules.auto_deskew, rules.auto_crop, rules.auto_rotate) == (True, True, False, True)
+    assert (rules.require_colour, rules.auto_deskew, rules.auto_rotate) == (True, False, True)
     assert (rules.max_skew_deg, rules.page_size_tolerance_mm) == (2.0, 5.0)
