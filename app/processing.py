@@ -245,7 +245,7 @@ class Processor:
 def page_info(page: Page) -> PageInfo:
     """What the checks need to know of a page, as recorded at ingest."""
     dpi = (page.dpi_x, page.dpi_y or page.dpi_x) if page.dpi_x else None
-    return PageInfo(index=page.frame, width=page.width, height=page.height, dpi=dpi, mode=page.mode,
+    return PageInfo(index=page.source_index, width=page.width, height=page.height, dpi=dpi, mode=page.mode,
                     media_type=page.media_type, compression=page.process_metadata.get("compression"),
                     exif_rotation=page.exif_rotation, has_text=page.has_text)
 

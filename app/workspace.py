@@ -85,9 +85,9 @@ class Workspace:
             query = (
                 select(PageCheck, Page, SourceFile).join(Page, PageCheck.page_id == Page.id)
                 .join(Item, Page.item_id == Item.id).join(SourceFile, Page.source_file_id == SourceFile.id)
-                .where(Item.batch_id == batch_id).order_by(SourceFile.path, Page.frame, PageCheck.id)
+                .where(Item.batch_id == batch_id).order_by(SourceFile.path, Page.source_index, PageCheck.id)
             )
-            rows = [AcceptanceRow(source.path, page.frame + 1, check.check, check.value, check.verdict,
+            rows = [AcceptanceRow(source.path, page.source_index + 1, check.check, check.value, check.verdict,
                                   check.message) for check, page, source in session.execute(query)]
             return batch_id, rows
 

@@ -135,7 +135,8 @@ class Page(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id"), index=True)
     source_file_id: Mapped[int] = mapped_column(ForeignKey("source_file.id"))
     image_file_id: Mapped[int] = mapped_column(ForeignKey("stored_file.id"))
-    frame: Mapped[int] = mapped_column(default=0)  # page within a multi-page file
+    source_index: Mapped[int] = mapped_column(default=0, server_default="0")  # page within the scanner's file
+    frame: Mapped[int] = mapped_column(default=0)  # frame within image_file (a multi-page TIFF)
     sort_key: Mapped[str] = mapped_column(String(2100))
     position: Mapped[int]  # 1-based page number within the item
     width: Mapped[int]

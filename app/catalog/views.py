@@ -15,7 +15,7 @@ def item_summary(item: Item, *, with_text: bool = True) -> dict:
     pages = []
     for page in item.pages:
         entry = {"number": page.position, "state": page.state, "source_file": page.source_file.path,
-                 "frame": page.frame, "flags": page.flags}
+                 "source_page": page.source_index + 1, "flags": page.flags}
         if with_text:
             entry["text"] = page.ocr.text if page.ocr else None
         if page.error:

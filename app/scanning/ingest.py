@@ -216,7 +216,7 @@ class Ingestor:
     @staticmethod
     def _page(item: Item, source: SourceFile, image: StoredFile, info: PageInfo, placement: Placement) -> Page:
         return Page(
-            item_id=item.id, source_file=source, image_file=image,
+            item_id=item.id, source_file=source, image_file=image, source_index=info.index,
             frame=info.index if image is source.stored_file else 0,
             sort_key=f"{placement.sort_key}#{info.index:05d}", position=0,
             width=info.width, height=info.height,

@@ -51,6 +51,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('process_metadata', sa.JSON(), nullable=False, server_default='{}'))
         batch_op.add_column(sa.Column('operations', sa.JSON(), nullable=False, server_default='[]'))
         batch_op.add_column(sa.Column('phash', sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column('source_index', sa.Integer(), nullable=False, server_default='0'))
 
     with op.batch_alter_table('item', schema=None) as batch_op:
         batch_op.add_column(sa.Column('prefill', sa.JSON(), nullable=False, server_default='{}'))
@@ -66,6 +67,7 @@ def downgrade() -> None:
     with op.batch_alter_table('item', schema=None) as batch_op:
         batch_op.drop_column('prefill')
     with op.batch_alter_table('page', schema=None) as batch_op:
+        batch_op.drop_column('source_index')
         batch_op.drop_column('phash')
         batch_op.drop_column('operations')
         batch_op.drop_column('process_metadata')
