@@ -61,10 +61,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-try:
-    import psutil
-except ImportError:  # pragma: no cover - psutil comes with the dev dependencies
-    psutil = None
+import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -151,8 +148,7 @@ class TreeMemorySampler:
             self._stop.wait(self.interval)
 
     def __enter__(self) -> TreeMemorySampler:
-        if psutil is not None:
-            self._thread.start()
+        self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -162,7 +158,7 @@ class TreeMemorySampler:
 
     @property
     def peak_mb(self) -> float | None:
-        return self.peak / 2**20 if psutil is not None and self.peak else None
+        return self.peak / 2**20 if self.peak else None
 
 
 @dataclass

@@ -17,10 +17,11 @@ false``), each against its ``*.gt.txt``. For every page, two paths, as the app r
   does not estimate them a second time.
 
 So B does not simply add QC to A: it replaces A's own orientation and skew estimates by QC's.
-Two more figures show which side of that trade dominates, on the page already decoded:
-``qc ms`` (``check_page`` + ``detect_separator``) and ``own ms`` (A without recognition:
-``recognize_page`` with an engine that reads nothing, i.e. decode, turn guess, scaling, skew
-estimate, temp file).
+Three more figures, each a median over the rounds, show which side of that trade dominates:
+``qc ms``, ``check_page`` + ``detect_separator`` on the page already decoded (the QC-only
+cost); ``prep A`` and ``prep B``, each path with an engine that reads nothing, i.e. all but
+tesseract's recognition (decode, turn and skew finding or QC, scaling, levelling, temp file).
+A's or B's time minus its prep is what tesseract took on the page that path gave it.
 
 Single process; tesseract single-threaded (``OMP_THREAD_LIMIT=1``, set before the first run).
 A and B are interleaved over ``--rounds`` rounds, which of the two goes first alternating
