@@ -30,6 +30,7 @@ class PageState:
     PENDING = "pending"  # waiting for OCR
     DONE = "done"
     FAILED = "failed"
+    SEPARATOR = "separator"  # a separator sheet: kept, but in no item
 
 
 class ItemState:
@@ -118,7 +119,8 @@ class Item(Base):
 
     batch: Mapped[Batch] = relationship(back_populates="items")
     pages: Mapped[list[Page]] = relationship(
-        back_populates="item", order_by="Page.position", cascade="all, delete-orphan"
+        # never deletes a page: a page leaving its item (a separator sheet) is kept
+        back_populates="item", order_by="Page.position", cascade="save-update, merge"
     )
     description: Mapped[DescriptionRecord | None] = relationship(
         back_populates="item", cascade="all, delete-orphan"
@@ -132,7 +134,7 @@ class Page(Base):
     __tablename__ = "page"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("item.id"), index=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("item.id"), index=True)  # None: a separator
     source_file_id: Mapped[int] = mapped_column(ForeignKey("source_file.id"))
     image_file_id: Mapped[int] = mapped_column(ForeignKey("stored_file.id"))
     source_index: Mapped[int] = mapped_column(default=0, server_default="0")  # page within the scanner's file
@@ -156,7 +158,7 @@ class Page(Base):
     operations: Mapped[list] = mapped_column(JSON, default=list)
     phash: Mapped[str | None] = mapped_column(String(16))  # perceptual hash, for near-duplicates
 
-    item: Mapped[Item] = relationship(back_populates="pages")
+    item: Mapped[Item | None] = relationship(back_populates="pages")
     checks: Mapped[list[PageCheck]] = relationship(back_populates="page", cascade="all, delete-orphan")
     source_file: Mapped[SourceFile] = relationship()
     image_file: Mapped[StoredFile] = relationship()
@@ -185,8 +187,7 @@ class SeparatorSheet(Base):
     __tablename__ = "separator_sheet"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    source_file_id: Mapped[int] = mapped_column(ForeignKey("source_file.id"))
-    frame: Mapped[int] = mapped_column(default=0)
+    page_id: Mapped[int] = mapped_column(ForeignKey("page.id"))
     kind: Mapped[str] = mapped_column(String(16))  # patch_t | qr | code128
     text: Mapped[str] = mapped_column(String(1024), default="")
     prefill: Mapped[dict] = mapped_column(JSON, default=dict)

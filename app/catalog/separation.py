@@ -1,6 +1,6 @@
 """A separator sheet found among an item's pages starts a new item there.
 
-The sheet itself is recorded (SeparatorSheet) and leaves the item; the pages after it move to
+The sheet itself is recorded (SeparatorSheet, and its page, now in no item) and leaves the item; the pages after it move to
 a new item carrying what the sheet's barcode said. Results arrive in any order, and splitting
 by the pages' order keys gives the same items whatever the order.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.catalog.events import Actor, record
-from app.catalog.models import Item, ItemState, Page, SeparatorSheet
+from app.catalog.models import Item, ItemState, Page, PageState, SeparatorSheet
 from app.qc.separators import Separator
 
 
@@ -18,8 +18,8 @@ def split_at_separator(session: Session, page: Page, separator: Separator, actor
     item = page.item
     earlier = [p for p in item.pages if p.sort_key < page.sort_key]
     later = [p for p in item.pages if p.sort_key > page.sort_key]
-    sheet = SeparatorSheet(source_file_id=page.source_file_id, frame=page.frame, kind=separator.kind,
-                           text=separator.text, prefill=separator.prefill)
+    sheet = SeparatorSheet(page_id=page.id, kind=separator.kind, text=separator.text,
+                           prefill=separator.prefill)
     if not earlier:
         opened = item  # the sheet leads its item: nothing to split
     elif later or item.state == ItemState.COLLECTING:
@@ -38,7 +38,8 @@ def split_at_separator(session: Session, page: Page, separator: Separator, actor
         opened.prefill = dict(separator.prefill)
     sheet.item_id = opened.id if opened is not None else None
     session.add(sheet)
-    session.delete(page)
+    page.item = None  # the sheet stays recorded as a page, in no item
+    page.state = PageState.SEPARATOR
     session.flush()
     for changed in {item, opened} - {None}:
         session.expire(changed, ["pages"])

@@ -7,7 +7,7 @@ import zxingcpp
 from PIL import Image, ImageDraw
 from sqlalchemy import select
 
-from app.catalog.models import Event, PageCheck, SeparatorSheet
+from app.catalog.models import Event, Page, PageCheck, SeparatorSheet
 from app.station import Reporter, ingest_once
 from app.workspace import Workspace
 
@@ -50,6 +50,8 @@ def test_qr_separator_between_two_documents_makes_two_items_and_prefills(tmp_pat
     with ws.catalog.session() as session:
         [sheet] = session.scalars(select(SeparatorSheet)).all()
         assert (sheet.kind, sheet.item_id) == ("qr", second["id"])
+        kept = session.get(Page, sheet.page_id)  # recorded, in no item, never deleted
+        assert (kept.item_id, kept.state, kept.source_file.path.rsplit("/", 1)[1]) == (None, "separator", "page-003.png")
         assert session.scalar(select(Event).where(Event.action == "item.split")) is not None
 
     # The barcode gave fonds, category, year, retention, org and item number: the rest is typed.
@@ -73,7 +75,6 @@ def test_checks_and_process_metadata_are_recorded_per_page(tmp_path, corpus):
     with ws.catalog.session() as session:
         [resolution] = session.scalars(select(PageCheck).where(PageCheck.check == "resolution")).all()
         assert "150" in resolution.message
-        from app.catalog.models import Page
         meta = session.scalar(select(Page)).process_metadata
     assert meta["dpi"] == [150, 150] and meta["colour_mode"] == "L" and meta["bit_depth"] == 8
     assert meta["compression"] == "jpeg" and meta["operator"] == ws.actor.name and len(meta["sha256"]) == 64
