@@ -6,28 +6,19 @@ word breaks are layout, not content; what is measured is the characters a search
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 
 def _without_whitespace(text: str) -> str:
     return "".join(text.split())
 
 
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance over code points (insert, delete, substitute all cost 1)."""
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(
-                min(
-                    previous[j] + 1,  # delete from a
-                    current[j - 1] + 1,  # insert into a
-                    previous[j - 1] + (char_a != char_b),  # substitute or keep
-                )
-            )
-        previous = current
-    return previous[-1]
+    """Levenshtein distance over code points (insert, delete, substitute all cost 1).
+
+    rapidfuzz's C++ implementation: a pure-Python table took 2 s for one 4,500-character page.
+    """
+    return Levenshtein.distance(a, b)
 
 
 def character_error_rate(hypothesis: str, reference: str) -> float:
