@@ -7,7 +7,6 @@ from pathlib import Path
 from PIL import Image
 
 from app.imaging.mediatype import require_media_type
-from app.imaging.pdfsource import open_pdf_page
 from app.imaging.raster import open_raster
 
 
@@ -22,5 +21,10 @@ def open_page(path: Path, index: int = 0, *, max_pixels: int | None = None) -> I
     """
     media_type = require_media_type(path)
     if media_type == "application/pdf":
+        # Imported here, not at the top: PyMuPDF takes about 0.6 s of CPU to import (it loads
+        # its layout model's ONNX runtime), and an OCR worker that only reads image files,
+        # the usual case, would pay it once per process for nothing.
+        from app.imaging.pdfsource import open_pdf_page
+
         return open_pdf_page(path, index, max_pixels)
     return open_raster(path, media_type, index, max_pixels)

@@ -32,22 +32,56 @@ class ImageXObject:
     height: int
 
 
+@dataclass(frozen=True)
+class EncodedImage:
+    """An image's PDF stream, ready to embed: made without a document, so on any thread."""
+
+    width: int  # stored pixels
+    height: int
+    info: str  # image dictionary entries besides size, filter and parameters
+    data: bytes
+    filter_: str
+    parms: str = ""
+    alpha: bytes | None = None  # deflated soft mask (8-bit grey), if any pixel is see-through
+
+
 def add_image(doc: pymupdf.Document, path: Path, frame: int = 0) -> ImageXObject:
     """Embed frame ``frame`` of the image file ``path`` in ``doc``."""
+    return add_encoded(doc, encode_image(path, frame))
+
+
+def encode_image(path: Path, frame: int = 0) -> EncodedImage:
+    """The PDF stream of frame ``frame`` of the image file ``path``.
+
+    Touches no document, and zlib and Pillow's decoders release the GIL, so pages can be
+    encoded on several threads while the document is assembled on one.
+    """
     with path.open("rb") as file:
         head = file.read(16)
     if head.startswith(_JPEG_MAGIC) and frame == 0:
-        return _add_jpeg(doc, path)
+        return _encode_jpeg(path)
     if head.startswith(_JP2_MAGIC) and frame == 0:
-        return _add_jpx(doc, path)
+        return _encode_jpx(path)
     if head.startswith(_PNG_MAGIC) and frame == 0:
         png = _png_passthrough(path.read_bytes())
         if png is not None:
-            return _add_stream(doc, *png)
-    return _add_decoded(doc, path, frame)
+            return EncodedImage(*png)
+    return _encode_decoded(path, frame)
 
 
-def _add_jpeg(doc: pymupdf.Document, path: Path) -> ImageXObject:
+def add_encoded(doc: pymupdf.Document, image: EncodedImage) -> ImageXObject:
+    """Embed ``image`` in ``doc``, with its soft mask if it has one."""
+    xobject = _add_stream(doc, image.width, image.height, image.info, image.data, image.filter_, image.parms)
+    if image.alpha is not None:
+        mask = _add_stream(
+            doc, image.width, image.height, "/ColorSpace /DeviceGray /BitsPerComponent 8", image.alpha,
+            "/FlateDecode",
+        )
+        doc.xref_set_key(xobject.xref, "SMask", f"{mask.xref} 0 R")
+    return xobject
+
+
+def _encode_jpeg(path: Path) -> EncodedImage:
     with Image.open(path) as image:  # reads the header only
         width, height, mode, adobe = image.width, image.height, image.mode, "adobe" in image.info
     if mode not in _COLOR_SPACES:
@@ -57,14 +91,14 @@ def _add_jpeg(doc: pymupdf.Document, path: Path) -> ImageXObject:
         # Adobe (Photoshop) CMYK JPEGs store inverted ink values.
         extra = " /Decode [1 0 1 0 1 0 1 0]"
     info = f"/ColorSpace {_COLOR_SPACES[mode]} /BitsPerComponent 8{extra}"
-    return _add_stream(doc, width, height, info, path.read_bytes(), "/DCTDecode")
+    return EncodedImage(width, height, info, path.read_bytes(), "/DCTDecode")
 
 
-def _add_jpx(doc: pymupdf.Document, path: Path) -> ImageXObject:
+def _encode_jpx(path: Path) -> EncodedImage:
     with Image.open(path) as image:
         width, height = image.size
     # JPXDecode takes colour space and depth from the codestream itself.
-    return _add_stream(doc, width, height, "", path.read_bytes(), "/JPXDecode")
+    return EncodedImage(width, height, "", path.read_bytes(), "/JPXDecode")
 
 
 def _png_passthrough(data: bytes) -> tuple[int, int, str, bytes, str, str] | None:
@@ -95,20 +129,16 @@ def _png_passthrough(data: bytes) -> tuple[int, int, str, bytes, str, str] | Non
     return width, height, info, b"".join(idat), "/FlateDecode", parms
 
 
-def _add_decoded(doc: pymupdf.Document, path: Path, frame: int) -> ImageXObject:
+def _encode_decoded(path: Path, frame: int) -> EncodedImage:
     with Image.open(path) as image:
         image.seek(frame)
         image.load()
         info, pixels, alpha = _samples(image)
         width, height = image.size
-    xobject = _add_stream(doc, width, height, info, zlib.compress(pixels, _ZLIB_LEVEL), "/FlateDecode")
-    if alpha is not None:
-        mask = _add_stream(
-            doc, width, height, "/ColorSpace /DeviceGray /BitsPerComponent 8",
-            zlib.compress(alpha, _ZLIB_LEVEL), "/FlateDecode",
-        )
-        doc.xref_set_key(xobject.xref, "SMask", f"{mask.xref} 0 R")
-    return xobject
+    return EncodedImage(
+        width, height, info, zlib.compress(pixels, _ZLIB_LEVEL), "/FlateDecode",
+        alpha=None if alpha is None else zlib.compress(alpha, _ZLIB_LEVEL),
+    )
 
 
 def _samples(image: Image.Image) -> tuple[str, bytes, bytes | None]:
