@@ -12,16 +12,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.catalog.cataloguing import CommitRefused
 from app.catalog.description import FIELDS
 from app.config import SettingsError
 from app.imaging.errors import UnreadableFile
-from app.workspace import Workspace, WorkspaceError
+
+# The catalog (SQLAlchemy), the pipeline and PyMuPDF are imported by the commands that use
+# them: OCR workers are spawned, and each re-imports this module before it can start.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from app.catalog.cataloguing import CommitRefused
+    from app.workspace import WorkspaceError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if not args.verbose else logging.INFO,
@@ -114,7 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _workspace(args) -> Workspace:
+def _workspace(args):
+    from app.workspace import Workspace
+
     return Workspace.open(args.data_dir, profile=args.profile)
 
 
@@ -178,6 +184,8 @@ def run_ocr(args) -> int:
         return EXIT_USAGE
     languages = args.languages
     if languages is None:
+        from app.workspace import Workspace
+
         languages = Workspace.settings_only(args.data_dir).profile(args.profile).ocr_languages
     def show_progress(done: int, total: int) -> None:
         if sys.stderr.isatty():  # a counter that rewrites itself is noise in a log file
@@ -268,6 +276,8 @@ def run_qc(args) -> int:
     if args.report and not args.report.absolute().parent.is_dir():  # found now, not after the pages
         print(f"lantai: --report {args.report}: no such folder", file=sys.stderr)
         return EXIT_USAGE
+    from app.workspace import Workspace
+
     profile = Workspace.settings_only(args.data_dir).profile(args.profile)
     reports = inspect_files(args.paths, profile.image_rules,
                             ArchivalCodeTemplate(profile.archival_code_template), workers=args.jobs)
