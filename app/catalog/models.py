@@ -31,6 +31,7 @@ class PageState:
     DONE = "done"
     FAILED = "failed"
     SEPARATOR = "separator"  # a separator sheet: kept, but in no item
+    BINNED = "binned"  # deleted by the operator: in no item, restorable to its place
 
 
 class ItemState:
@@ -40,6 +41,8 @@ class ItemState:
     READY = "ready"  # described, waiting for commit
     COMMITTED = "committed"
     NEEDS_ATTENTION = "needs_attention"  # a page failed; an operator must look
+    EMPTY = "empty"  # every page binned or moved away; kept so undo can fill it again
+    MERGED = "merged"  # its pages were merged into another item
 
 
 class StoredFileKind:

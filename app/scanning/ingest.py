@@ -187,7 +187,8 @@ class Ingestor:
         """The item this file joins: an open one with the same key, or a new one."""
         candidate = session.scalar(
             select(Item)
-            .where(Item.group_key == placement.group_key, Item.state != ItemState.COMMITTED)
+            .where(Item.group_key == placement.group_key,
+                   Item.state.not_in((ItemState.COMMITTED, ItemState.EMPTY, ItemState.MERGED)))
             .order_by(Item.id.desc())
         )
         if candidate is not None and placement.gap_seconds is not None:
