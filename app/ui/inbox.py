@@ -1,66 +1,99 @@
-"""The inbox: every item with its state, refreshed from the catalog while the station works.
+"""The inbox: every item with its state, page count, 档号 and title, kept current.
 
-Catalog reads run on a worker thread (``QThreadPool``) and come back through a signal, so a
-busy database never stalls the window.
+The list is read from the catalog on a worker thread and replaced in one go; the window's
+selection is restored by item id, so a refresh never disturbs the operator.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QMainWindow, QTableView
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from app.workspace import Workspace
+from app.ui.description_form import state_text
 
-COLUMNS = ("ID", "State", "Pages", "Archival code 档号", "Title 题名")
-
-
-class _ItemsLoaded(QObject):
-    loaded = Signal(list)
-
-
-class _LoadItems(QRunnable):
-    def __init__(self, workspace: Workspace, signal: _ItemsLoaded):
-        super().__init__()
-        self.workspace = workspace
-        self.signal = signal
-
-    def run(self) -> None:
-        self.signal.loaded.emit(self.workspace.items(with_text=False))
+COLUMNS = ("Item", "State", "Pages", "档号", "题名 Title")
+# Work still to do stands out; committed items fade.
+STATE_COLOURS = {"awaiting_description": "#1565c0", "ready": "#2e7d32", "needs_attention": "#c62828",
+                 "committed": "#757575"}
+WORK_STATES = ("awaiting_description", "ready")
 
 
-class InboxWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, refresh_ms: int = 2000):
-        super().__init__()
-        self.workspace = workspace
-        self.setWindowTitle(self.tr("Lantai 兰台 — %s") % workspace.layout.root)
-        self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.setCentralWidget(self.table)
-        self.resize(960, 600)
-        self._loaded = _ItemsLoaded(self)
-        self._loaded.loaded.connect(self.show_items)
-        self._timer = QTimer(self, interval=refresh_ms, timeout=self.refresh)
-        self._timer.start()
-        self.refresh()
+class InboxModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list[dict] = []
 
-    def refresh(self) -> None:
-        QThreadPool.globalInstance().start(_LoadItems(self.workspace, self._loaded))
+    def set_items(self, items: list[dict]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
 
-    def show_items(self, items: list[dict]) -> None:
-        self.model.setRowCount(0)
-        for item in items:
-            row = [item["id"], item["state"].replace("_", " "), item["page_count"],
-                   item["archival_code"] or "", item["title"] or ""]
-            cells = [QStandardItem(str(value)) for value in row]
-            for cell in cells:
-                cell.setEditable(False)
-            cells[0].setData(item["id"], Qt.ItemDataRole.UserRole)
-            self.model.appendRow(cells)
-        self.table.resizeColumnsToContents()
-        self.statusBar().showMessage(self.tr("%n item(s)", "", len(items)))
+    def row_of(self, item_id: int) -> int:
+        return next((row for row, item in enumerate(self.items) if item["id"] == item_id), -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("Inbox", COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (item["id"], state_text(item["state"]), item["page_count"],
+                    item["archival_code"] or "", item["title"] or "")[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and item["state"] in STATE_COLOURS:
+            return QBrush(QColor(STATE_COLOURS[item["state"]]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 2):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return item["id"]
+        return None
+
+
+class InboxView(QTableView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.inbox = InboxModel(self)
+        self.setModel(self.inbox)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+
+    def current_item_id(self) -> int | None:
+        index = self.currentIndex()
+        return self.inbox.items[index.row()]["id"] if index.isValid() else None
+
+    def select_item(self, item_id: int) -> bool:
+        row = self.inbox.row_of(item_id)
+        if row >= 0:
+            self.setCurrentIndex(self.inbox.index(row, 0))
+        return row >= 0
+
+    def step(self, offset: int) -> None:
+        """Move the selection ``offset`` rows, stopping at either end."""
+        if not self.inbox.items:
+            return
+        row = self.currentIndex().row() if self.currentIndex().isValid() else -1 if offset > 0 else 0
+        self.setCurrentIndex(self.inbox.index(max(0, min(len(self.inbox.items) - 1, row + offset)), 0))
+
+    def next_to_describe(self, after: int | None) -> int | None:
+        """The first item after ``after`` that awaits description or commit, wrapping round."""
+        row = self.inbox.row_of(after) if after is not None else -1
+        ordered = self.inbox.items[row + 1:] + self.inbox.items[:row + 1]
+        return next((item["id"] for item in ordered if item["state"] in WORK_STATES and item["id"] != after),
+                    None)

@@ -1,20 +1,21 @@
-"""The inbox window lists catalog items (real widgets, offscreen)."""
+"""The inbox lists the catalog's items with state and page count, kept current."""
 
 from __future__ import annotations
 
-from app.station import Reporter, ingest_once
-from app.ui.inbox import InboxWindow
-from app.workspace import Workspace
+from app.ui.inbox import InboxView
 
 
-def test_inbox_lists_ingested_items(qtbot, tmp_path, make_strips):
-    ws = Workspace.open(tmp_path / "data")
-    ingest_once(ws.catalog, ws.store, ws.settings, ws.profile, ws.actor,
-                make_strips(tmp_path / "scans", 1), Reporter())
-    window = InboxWindow(ws, refresh_ms=100)
-    qtbot.addWidget(window)
-    window.show()
+def test_inbox_lists_ingested_items(window):
+    model = window.inbox.inbox
+    assert [model.index(row, 1).data() for row in range(model.rowCount())] == ["awaiting description"] * 3
+    assert model.index(0, 2).data() == 1
+    assert "3 to describe or commit" in window.queue_label.text()
 
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
-    assert window.model.item(0, 1).text() == "awaiting description"
-    assert window.model.item(0, 2).text() == "1"
+
+def test_a_refresh_keeps_the_selected_item(qtbot, window):
+    window.inbox.setFocus()
+    qtbot.keyClick(window.inbox, "j")
+    qtbot.waitUntil(lambda: window.detail is not None and window.detail.id == 2, timeout=120_000)
+    with qtbot.waitSignal(window.inbox.inbox.modelReset):
+        window.refresh()
+    assert isinstance(window.inbox, InboxView) and window.inbox.current_item_id() == 2

@@ -1,0 +1,49 @@
+"""The headless station, run beside the window for the profile's watched folders.
+
+The station keeps its own thread and writes the catalog as it does on its own; the window
+only hears its progress lines (as signals) and reads the catalog.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+from app.processing import Progress
+from app.station import Reporter, Station
+from app.workspace import Workspace
+
+
+class _SignalReporter(Reporter):
+    def __init__(self, relay: StationThread):
+        super().__init__()
+        self.relay = relay
+
+    def file(self, outcome) -> None:
+        if outcome.status != "known":
+            self.relay.note.emit(f"{outcome.status}: {outcome.path.name}")
+
+    def progress(self, progress: Progress) -> None:
+        self.relay.progress.emit(progress)
+
+    def note(self, message: str) -> None:
+        self.relay.note.emit(message)
+
+
+class StationThread(QObject):
+    progress = Signal(object)  # app.processing.Progress
+    note = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.station = Station(workspace.catalog, workspace.store, workspace.settings, workspace.profile,
+                               workspace.actor, list(workspace.profile.watch), _SignalReporter(self))
+        self._thread = threading.Thread(target=self.station.run, name="lantai-station", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self.station.stop()
+        self._thread.join()
