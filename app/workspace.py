@@ -69,9 +69,8 @@ class Workspace:
                 item = session.get(Item, hit.item_id)
                 if item is None:
                     continue
-                positions = sorted(
-                    page.position for page in item.pages if page.id in set(hit.page_ids)
-                )
+                hit_ids = set(hit.page_ids)
+                positions = sorted(page.position for page in item.pages if page.id in hit_ids)
                 results.append({**item_summary(item), "hit_pages": positions})
             return results
 
