@@ -68,7 +68,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.queue_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.queue_label)
-        self.resize(1600, 960)
+        # 1600 x 960 where it fits; a smaller screen gets the whole of its free area
+        screen = self.screen().availableGeometry()
+        self.resize(min(1600, screen.width()), min(960, screen.height()))
 
         self.registry = ActionRegistry(self, self.settings, {"inbox": self.inbox})
         self._bind_actions()
