@@ -28,6 +28,7 @@ from app.catalog.models import (
     StoredFile,
     StoredFileKind,
 )
+from app.catalog.ocr_rows import ocr_page_from_row, ocr_page_to_row
 from app.catalog.search import index_page
 from app.catalog.store import FileStore, sha256_of
 from app.config import Settings
@@ -35,7 +36,7 @@ from app.catalog.quality import record_near_duplicates, record_page_qc, record_p
 from app.catalog.separation import split_at_separator
 from app.imaging.pageinfo import PageInfo
 from app.imaging.pdfsource import pdf_page_text
-from app.ocr.engine import OcrPage, OcrWord
+from app.ocr.engine import OcrPage
 from app.ocr.pool import OcrPool
 from app.pagework import PageResult, PageWork, process_page
 from app.pdf import PdfMetadata, PdfPage, write_searchable_pdf
@@ -55,20 +56,6 @@ class Progress:
     page: int | None = None
     message: str = ""
     details: dict = field(default_factory=dict)
-
-
-def ocr_page_to_row(ocr: OcrPage) -> dict:
-    return dict(
-        engine=ocr.engine, languages=ocr.languages, source=ocr.source, rotation=ocr.rotation, skew=ocr.skew,
-        width=ocr.width, height=ocr.height, text=ocr.text, mean_confidence=ocr.mean_confidence,
-        words=[[w.text, *w.box, w.confidence, w.block, w.line] for w in ocr.words],
-    )
-
-
-def ocr_page_from_row(row: PageOcr) -> OcrPage:
-    words = [OcrWord(t, (l, tp, r, b), c, blk, ln) for t, l, tp, r, b, c, blk, ln in row.words]
-    return OcrPage(row.width, row.height, words, row.rotation, row.engine, row.languages, row.source,
-                   skew=row.skew)
 
 
 class Processor:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from app.catalog.cataloguing import CommitResult, commit_item, describe_item
 from app.catalog.db import Catalog
+from app.catalog.details import ItemDetail, code_holder, next_item_no, read_item_detail
 from app.catalog.description import Problem
 from app.catalog.events import Actor
 from app.catalog.models import Batch, Item, Page, PageCheck, SourceFile
@@ -61,6 +62,18 @@ class Workspace:
             if state:
                 query = query.where(Item.state == state)
             return [item_summary(item, with_text=with_text) for item in session.scalars(query)]
+
+    def item_detail(self, item_id: int) -> ItemDetail | None:
+        with self.catalog.session() as session:
+            return read_item_detail(session, self.store, item_id)
+
+    def next_item_no(self, fonds: str, year: str, category: str, retention: str) -> str:
+        with self.catalog.session() as session:
+            return next_item_no(session, fonds, year, category, retention)
+
+    def code_holder(self, archival_code: str, item_id: int) -> int | None:
+        with self.catalog.session() as session:
+            return code_holder(session, archival_code, item_id)
 
     def search(self, query: str) -> list[dict]:
         with self.catalog.session() as session:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QScrollAre
 
 from app.catalog.archival_code import ArchivalCodeTemplate
 from app.catalog.description import FIELDS, Description, Problem, normalize_field, validate
-from app.ui.catalog_reads import ItemDetail, code_holder, next_item_no
+from app.catalog.details import ItemDetail
 from app.ui.workers import WorkerPool
 from app.workspace import Workspace
 
@@ -225,7 +225,7 @@ class DescriptionForm(QScrollArea):
                                for p in validate(description)) or key == self.sequence_asked:
             return
         self.sequence_asked = key
-        self._item_numbers.latest(lambda: next_item_no(self.workspace, *key), self._set_item_no)
+        self._item_numbers.latest(lambda: self.workspace.next_item_no(*key), self._set_item_no)
 
     def _set_item_no(self, number: str) -> None:
         editor = self.editors["item_no"]
@@ -237,7 +237,7 @@ class DescriptionForm(QScrollArea):
         if not self.code or self.item is None or self.holder[0] == self.code:
             return
         code, item_id = self.code, self.item.id
-        self._duplicates.latest(lambda: code_holder(self.workspace, code, item_id),
+        self._duplicates.latest(lambda: self.workspace.code_holder(code, item_id),
                                 lambda holder: self._set_holder(code, holder))
 
     def _set_holder(self, code: str, holder: int | None) -> None:

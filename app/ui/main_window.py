@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 from app.catalog.cataloguing import CommitRefused
 from app.processing import Progress
 from app.ui.actions import ActionRegistry
-from app.ui.catalog_reads import ItemDetail, item_detail
+from app.catalog.details import ItemDetail
 from app.ui.description_form import DescriptionForm
 from app.ui.inbox import InboxView
 from app.ui.page_view import PageView
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
             return  # a refresh restoring the same selection
         self._keep_draft()
         self.current_id, self.detail = item_id, None
-        self._detail_loads.latest(lambda: item_detail(self.workspace, item_id), self._show_item)
+        self._detail_loads.latest(lambda: self.workspace.item_detail(item_id), self._show_item)
 
     def _keep_draft(self) -> None:
         if self.form.item is not None and self.form.touched and self.form.item.state != "committed":

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QTransform
 
 from app.imaging.decode import open_page
-from app.ui.catalog_reads import PageImage
+from app.catalog.details import PageImage
 
 # Long side of a page as shown: enough to zoom to about 200 % of a full-HD screen's width.
 VIEW_LONG_SIDE = 2600

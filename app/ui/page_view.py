@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
 
-from app.ui.catalog_reads import PageImage
+from app.catalog.details import PageImage
 from app.ui.page_images import load_page
 from app.ui.workers import WorkerPool
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView
 
-from app.ui.catalog_reads import PageImage
+from app.catalog.details import PageImage
 from app.ui.page_images import thumbnail
 from app.ui.workers import WorkerPool
 
