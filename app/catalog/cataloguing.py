@@ -42,6 +42,8 @@ def describe_item(session: Session, item: Item, values: dict, profile: Profile, 
     """Set (or change) the item's description; nothing is saved if there is any error."""
     if item.state == ItemState.COMMITTED:
         return [Problem("item", "committed", f"item {item.id} is committed; its description is frozen")]
+    if item.state in (ItemState.EMPTY, ItemState.MERGED):
+        return [Problem("item", item.state, _pageless(item))]
     current = _description_of(item)
     if item.description is None:  # a separator sheet's barcode may have given some fields
         current = Description(**{**current.__dict__, **{k: normalize_field(k, v) for k, v in item.prefill.items()}})
@@ -163,8 +165,20 @@ def _check_committable(item: Item | None) -> None:
                             " `lantai items` shows it awaiting description or ready")
     if item.state == ItemState.NEEDS_ATTENTION:
         raise CommitRefused(f"item {item.id} needs attention: a page failed; see `lantai items --json`")
+    if item.state in (ItemState.EMPTY, ItemState.MERGED):
+        raise CommitRefused(_pageless(item))
     if item.description is None:
         raise CommitRefused(f"item {item.id} has no description; run `lantai describe {item.id} …` first")
+    if item.description.pages != len(item.pages):
+        raise CommitRefused(f"item {item.id} is described as {item.description.pages} page(s) but has"
+                            f" {len(item.pages)} now (pages were moved or binned); run"
+                            f" `lantai describe {item.id} --pages {len(item.pages)}` or put the pages back")
+
+
+def _pageless(item: Item) -> str:
+    went = "were merged into another item" if item.state == ItemState.MERGED else "were binned or moved"
+    return (f"item {item.id} has no pages (they {went}); there is nothing to describe or commit."
+            " Undo the page operation to bring them back")
 
 
 def _original_names(item: Item, code: str) -> list[tuple[str, StoredFile]]:

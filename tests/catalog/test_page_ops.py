@@ -21,6 +21,7 @@ from PIL import Image
 from sqlalchemy import select
 from sqlalchemy import text as sql
 
+from app.catalog.cataloguing import CommitRefused
 from app.catalog.models import Event, Item, ItemState, Page, PageState
 from app.catalog.page_ops import (
     BINNED,
@@ -424,6 +425,29 @@ def test_undo_is_refused_once_the_item_is_committed(ws):
     with pytest.raises(PageOpRefused, match="committed"):
         history.undo()
     assert history.can_undo and pages(ws, item) == before["doc-1"][::-1]
+
+
+def test_an_item_left_without_pages_cannot_be_described_or_committed(ws):
+    ids, before = layout(ws)
+    UndoHistory(ws.catalog, ws.actor).do(MergeItems(ids["doc-1"], [ids["doc-4"]]))
+    problems = ws.describe(ids["doc-4"], DESCRIPTION)
+    assert [(p.field, p.code) for p in problems] == [("item", "merged")]
+    assert "has no pages (they were merged into another item)" in problems[0].message
+    with pytest.raises(CommitRefused, match="nothing to describe or commit. Undo"):
+        ws.commit(ids["doc-4"])
+
+
+def test_a_commit_after_binning_a_described_page_asks_for_the_new_count(ws):
+    ids, before = layout(ws)
+    item = ids["doc-2"]
+    settle(ws)
+    assert ws.describe(item, {**DESCRIPTION, "item_no": "9"}) == []
+    UndoHistory(ws.catalog, ws.actor).do(DeletePages(before["doc-2"][:1]))
+    settle(ws)
+    with pytest.raises(CommitRefused, match=f"described as 3 page\\(s\\) but has 2 now .*--pages 2"):
+        ws.commit(item)
+    assert ws.describe(item, {"pages": ""}) == []  # an empty count is the pages linked
+    assert ws.commit(item).archival_code.endswith("-0009")
 
 
 def test_history_is_bounded(ws):
