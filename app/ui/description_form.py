@@ -5,17 +5,25 @@ each problem under its field. A field's "is required" waits until the operator h
 that field or tries to commit, so a fresh form is not a wall of red. The 档号 is composed
 live from the profile's template; whether another item holds it, and the next free 件号,
 are read from the catalog on a worker thread.
+
+What the first page's OCR suggests for 题名, 责任者, 文号 and 日期 is shown under each of those
+fields while it is empty, never typed into it: a misread suggestion cannot reach the catalog
+unless the operator accepts it (one key for the field with focus, one for all of them).
+Stored descriptions and separator-sheet prefill fill the fields first, so they win.
 """
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from app.catalog.archival_code import ArchivalCodeTemplate
 from app.catalog.description import FIELDS, Description, Problem, normalize_field, validate
 from app.catalog.details import ItemDetail
+from app.catalog.suggestions import Suggestion
 from app.ui.workers import WorkerPool
 from app.workspace import Workspace
 
@@ -24,6 +32,14 @@ BATCH_FIELDS = ("fonds_code", "category_code", "year", "retention", "org_code")
 # The fields whose values decide which 件号 sequence an item belongs to.
 SEQUENCE_FIELDS = ("fonds_code", "year", "category_code", "retention")
 COLOURS = {"error": "#c62828", "warning": "#a86b00"}
+# What the first page's OCR can suggest (app.catalog.suggestions), in the form's order.
+SUGGESTED_FIELDS = ("title", "responsible", "doc_no", "date")
+# Below this a suggestion is marked unsure: a date from the body text, a poor reading.
+UNSURE_BELOW = 0.5
+SUGGESTION_STYLES = {
+    "sure": "color: #24476b; background: #e8f0fa; border-radius: 3px; padding: 2px 4px;",
+    "unsure": "color: #5c4300; background: #fdf1dc; border-radius: 3px; padding: 2px 4px;",
+}
 
 
 def _label_tr(text: str) -> str:
@@ -64,12 +80,18 @@ class DescriptionForm(QScrollArea):
         self.code_message = self._message_label()
         code_layout.addWidget(self.code_message)
         column.addWidget(code_box)
+        self.suggestion_note = self._message_label()
+        self.suggestion_note.setStyleSheet(SUGGESTION_STYLES["sure"])
+        column.addWidget(self.suggestion_note)
 
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(2)
         self.editors: dict[str, QLineEdit] = {}
         self.messages: dict[str, QLabel] = {}
+        self.suggestion_labels: dict[str, QLabel] = {}
+        self.examples: dict[str, str] = {}  # the placeholders of the suggested fields
+        self.accept_actions: tuple[QAction, QAction] | None = None  # their keys are shown in the hints
         for row, spec in enumerate(FIELDS):
             label = QLabel(f"{spec.label_zh} {_label_tr(spec.label_en)}" + (" *" if spec.required else ""))
             editor = QLineEdit()
@@ -82,9 +104,15 @@ class DescriptionForm(QScrollArea):
             editor.textEdited.connect(lambda _text, name=spec.name: self._edited(name))
             editor.textChanged.connect(self._recheck)
             message = self._message_label()
-            grid.addWidget(label, 2 * row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(editor, 2 * row, 1)
-            grid.addWidget(message, 2 * row + 1, 1)
+            grid.addWidget(label, 3 * row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(editor, 3 * row, 1)
+            if spec.name in SUGGESTED_FIELDS:
+                hint = self._message_label()
+                hint.linkActivated.connect(lambda _link, name=spec.name: self._accept_and_move_on(name))
+                grid.addWidget(hint, 3 * row + 1, 1)
+                self.suggestion_labels[spec.name] = hint
+                self.examples[spec.name] = editor.placeholderText()
+            grid.addWidget(message, 3 * row + 2, 1)
             self.editors[spec.name] = editor
             self.messages[spec.name] = message
         column.addLayout(grid)
@@ -188,6 +216,7 @@ class DescriptionForm(QScrollArea):
             self._show(label, shown.get(name, []), name)
         self._show(self.code_message, shown.get("archival_code", []), "archival_code")
         self.code_label.setText(self.code or "—")
+        self._show_suggestions()
         self._propose_item_no()
         self._check_duplicate()
         return problems
@@ -210,6 +239,88 @@ class DescriptionForm(QScrollArea):
         label.setStyleSheet(f"color: {COLOURS[worst]};")
         label.setProperty("severity", worst)
         label.show()
+
+    # Suggestions ---------------------------------------------------------------------------
+
+    def use_keys(self, accept: QAction, accept_all: QAction) -> None:
+        """Name the keys of these actions in the hints, as the operator has bound them."""
+        self.accept_actions = (accept, accept_all)
+        for action in self.accept_actions:
+            action.changed.connect(self._show_suggestions)
+        self._show_suggestions()
+
+    def pending_suggestion(self, name: str) -> Suggestion | None:
+        """The suggestion for field ``name`` while the field is empty and may be edited."""
+        if self.item is None or self.item.state == "committed" or self.editors[name].text().strip():
+            return None
+        return self.item.suggestions.get(name)
+
+    def accept_suggestion(self) -> bool:
+        """Fill the field with focus from its suggestion and go on to the next field to fill."""
+        focused = self.window().focusWidget()
+        name = next((name for name, editor in self.editors.items() if editor is focused), None)
+        if name is None or name not in SUGGESTED_FIELDS or self.pending_suggestion(name) is None:
+            return False
+        self._accept_and_move_on(name)
+        return True
+
+    def accept_all_suggestions(self) -> int:
+        """Fill every empty field that has a suggestion; then the first field still to fill."""
+        names = [name for name in SUGGESTED_FIELDS if self.pending_suggestion(name)]
+        for name in names:
+            self._accept(name)
+        if names:
+            self.first_to_fill().setFocus()
+        return len(names)
+
+    def _accept(self, name: str) -> None:
+        self.touched.add(name)
+        self.editors[name].setText(self.item.suggestions[name].value)
+
+    def _accept_and_move_on(self, name: str) -> None:
+        self._accept(name)
+        self._next_to_fill(name).setFocus()
+
+    def _next_to_fill(self, after: str) -> QLineEdit:
+        """The next empty field after ``after`` that is required or has a suggestion."""
+        names = [spec.name for spec in FIELDS]
+        for spec in FIELDS[names.index(after) + 1:]:
+            if spec.name == "pages" or self.editors[spec.name].text().strip():
+                continue
+            if spec.required or (spec.name in SUGGESTED_FIELDS and self.pending_suggestion(spec.name)):
+                return self.editors[spec.name]
+        return self.first_to_fill()
+
+    def _show_suggestions(self) -> None:
+        keys = [action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                for action in self.accept_actions or ()]
+        pending = 0
+        for name, label in self.suggestion_labels.items():
+            suggestion = self.pending_suggestion(name)
+            # A grey example in the empty field would pass for a value beside the suggestion.
+            self.editors[name].setPlaceholderText("" if suggestion else self.examples[name])
+            if suggestion is None:
+                label.hide()
+                continue
+            pending += 1
+            sure = suggestion.confidence >= UNSURE_BELOW
+            text = (self.tr("Suggested: %1") if sure else self.tr("Suggested, unsure: %1")).replace(
+                "%1", f"<b>{escape(suggestion.value)}</b>")
+            if suggestion.source_text != suggestion.value:
+                text += " " + self.tr("(read as “%1”)").replace("%1", escape(suggestion.source_text))
+            accept = self.tr("accept (%1)").replace("%1", keys[0]) if keys and keys[0] else self.tr("accept")
+            text += f" — <a href=\"accept\">{escape(accept)}</a>"
+            if label.text() != text:
+                label.setText(text)
+                label.setStyleSheet(SUGGESTION_STYLES["sure" if sure else "unsure"])
+                label.setToolTip(self.tr("Read from the first page by OCR, confidence %1 %")
+                                 .replace("%1", str(round(suggestion.confidence * 100))))
+            label.show()
+        if pending and all(keys):
+            self.suggestion_note.setText(self.tr(
+                "The first page's OCR suggests %n field(s), shown under them: %1 accepts the one of the"
+                " field with focus, %2 all of them", "", pending).replace("%1", keys[0]).replace("%2", keys[1]))
+        self.suggestion_note.setVisible(bool(pending and all(keys)))
 
     # Catalog look-ups ----------------------------------------------------------------------
 
