@@ -108,6 +108,16 @@ def build_parser() -> argparse.ArgumentParser:
     commit.add_argument("item", type=int, metavar="ITEM")
     commit.set_defaults(run=run_commit)
 
+    attention = sub.add_parser("attention", parents=[common],
+                               help="rejected files, failed pages and stuck items, with the reason")
+    attention.add_argument("--json", action="store_true")
+    attention.set_defaults(run=run_attention)
+
+    retry = sub.add_parser("retry", parents=[common], help="try again something `lantai attention` lists")
+    retry.add_argument("kind", choices=("file", "page", "item"))
+    retry.add_argument("id", type=int, metavar="ID")
+    retry.set_defaults(run=run_retry)
+
     qc = sub.add_parser("qc", parents=[common], help="check scans against DA/T 31 without taking them in")
     qc.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     qc.add_argument("--json", action="store_true", help="a JSON list, one entry per page")
@@ -258,6 +268,35 @@ def run_commit(args) -> int:
     ws = _workspace(args)
     committed = ws.commit(args.item)
     print(f"item {args.item} committed as {committed.archival_code} ({len(committed.files)} file(s))")
+    return EXIT_OK
+
+
+def run_attention(args) -> int:
+    entries = _workspace(args).attention_list()
+    if args.json:
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not entries:
+        print("nothing needs attention")
+    for entry in entries:
+        if entry["kind"] == "file":
+            what = entry["path"]
+        elif entry["kind"] == "page":
+            what = f"item {entry['item_id']} page {entry['page']} ({entry['path']})"
+        else:
+            what = f"item {entry['item_id']}"
+        print(f"{entry['kind']:<5} {entry['id']:>6}  {what}\n"
+              f"{'':13}{entry['reason']}\n"
+              f"{'':13}{entry['remedy']}: `lantai retry {entry['kind']} {entry['id']}`")
+    return EXIT_OK
+
+
+def run_retry(args) -> int:
+    outcome = _workspace(args).retry(args.kind, args.id)
+    if not outcome.ok:
+        print(f"lantai: {outcome.message}", file=sys.stderr)
+        return EXIT_FAILED
+    print(outcome.message)
     return EXIT_OK
 
 

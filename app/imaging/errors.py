@@ -12,6 +12,18 @@ class UnreadableFile(Exception):
         super().__init__(f"{path}: {problem}. {remedy}.")
         self.path = path
 
+    def __reduce__(self):
+        # Raised in OCR worker processes: rebuilt from its message, since unpickling by the
+        # constructor's arguments would fail and break the whole process pool.
+        return _rebuild, (type(self), str(self), self.__dict__)
+
+
+def _rebuild(cls: type[UnreadableFile], message: str, state: dict) -> UnreadableFile:
+    error = Exception.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
+
 
 class PageTooLarge(UnreadableFile):
     """A page whose pixel count is over the decoding limit (a possible decompression bomb)."""
