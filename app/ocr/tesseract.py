@@ -46,15 +46,20 @@ def language_package(language: str) -> str:
     return "tesseract-ocr-" + language.lower().replace("_", "-")
 
 
-def check_languages(languages: str) -> None:
-    """Raise ``TesseractUnavailableError`` naming what to install, if anything is missing."""
+def installed_languages() -> set[str]:
+    """The language data Tesseract has (``tesseract --list-langs``), e.g. {"chi_sim", "eng", "osd"}."""
     try:
-        installed = set(pytesseract.get_languages())
+        return set(pytesseract.get_languages())
     except pytesseract.TesseractNotFoundError as error:
         raise TesseractUnavailableError(
             "Tesseract OCR is not installed (no 'tesseract' program on PATH); "
             "install the package tesseract-ocr"
         ) from error
+
+
+def check_languages(languages: str) -> None:
+    """Raise ``TesseractUnavailableError`` naming what to install, if anything is missing."""
+    installed = installed_languages()
     missing = [lang for lang in languages.split("+") if lang and lang not in installed]
     if missing:
         packages = ", ".join(language_package(lang) for lang in missing)
