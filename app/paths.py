@@ -9,6 +9,8 @@ from pathlib import Path
 import platformdirs
 
 ENV_DATA_DIR = "LANTAI_DATA_DIR"
+# Data files shipped with the checkout: sample pages' text, translations, icons.
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def default_data_dir() -> Path:
@@ -41,10 +43,15 @@ class DataLayout:
         return self.root / "logs"
 
     @property
+    def inbox(self) -> Path:
+        """The folder the window's station watches when the profile names none."""
+        return self.root / "inbox"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.toml"
 
     def create(self) -> DataLayout:
-        for folder in (self.root, self.store, self.logs):
+        for folder in (self.root, self.store, self.logs, self.inbox):
             folder.mkdir(parents=True, exist_ok=True)
         return self

@@ -6,22 +6,26 @@ The CLI and the GUI both go through this facade, so each operation is written on
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
+from app.catalog import attention
 from app.catalog.cataloguing import CommitResult, commit_item, describe_item
 from app.catalog.db import Catalog
 from app.catalog.details import ItemDetail, code_holder, next_item_no, read_item_detail
 from app.catalog.description import Problem
-from app.catalog.events import Actor
+from app.catalog.events import Actor, record
+from app.catalog.page_ops import PageOperation
 from app.catalog.models import Batch, Item, Page, PageCheck, SourceFile
+from app.catalog.progress import batch_progress
 from app.catalog.search import search
 from app.catalog.store import FileStore
 from app.catalog.views import item_summary
-from app.config import Profile, Settings, load_settings
+from app.config import Profile, Settings, changed_keys, load_settings, save_settings
 from app.paths import DataLayout, resolve_data_dir
 from app.qc.report import AcceptanceRow
 
@@ -55,6 +59,24 @@ class Workspace:
     @staticmethod
     def settings_only(data_dir: str | os.PathLike | None = None) -> Settings:
         return load_settings(DataLayout(resolve_data_dir(data_dir)).settings)
+
+    def save_settings(self, settings: Settings) -> list[str]:
+        """Write the station's settings file and record what changed (the keys, returned).
+
+        This workspace keeps the settings it was opened with: a running station and the
+        window's forms use them until Lantai is restarted.
+        """
+        changed = changed_keys(load_settings(self.layout.settings), settings)
+        save_settings(settings, self.layout.settings)
+        if changed:
+            with self.catalog.session() as session:
+                record(session, self.actor, "settings.changed", changed=changed)
+        return changed
+
+    def watched_folders(self) -> list[Path]:
+        """The profile's watched folders; the data directory's inbox when it names none, so a
+        fresh install has somewhere to drop scans."""
+        return list(self.profile.watch) or [self.layout.inbox]
 
     def items(self, *, state: str | None = None, with_text: bool = True) -> list[dict]:
         with self.catalog.session() as session:
@@ -103,6 +125,25 @@ class Workspace:
                                   check.message) for check, page, source in session.execute(query)]
             return batch_id, rows
 
+    # Page operations: each runs in its own transaction, so an undo stack can replay them.
+
+    def apply_page_op(self, build: Callable[[Session], PageOperation]) -> PageOperation:
+        """Build an operation from the catalog as it is now, and apply it. Building it here, not
+        from what a window last showed, lets operations queued in quick succession each see the
+        result of the one before."""
+        with self.catalog.session() as session:
+            operation = build(session)
+            operation.apply(session, self.actor)
+        return operation
+
+    def revert_page_op(self, operation: PageOperation) -> None:
+        with self.catalog.session() as session:
+            operation.revert(session, self.actor)
+
+    def reapply_page_op(self, operation: PageOperation) -> None:
+        with self.catalog.session() as session:
+            operation.apply(session, self.actor)
+
     def describe(self, item_id: int, values: dict) -> list[Problem]:
         with self.catalog.session() as session:
             item = self._item(session, item_id)
@@ -119,3 +160,17 @@ class Workspace:
         if item is None:
             raise WorkspaceError(f"no item {item_id}; `lantai items` lists them")
         return item
+
+    # Needs attention
+    def attention_list(self) -> list[dict]:
+        """Rejected files, failed pages and stuck items, with the reason and when."""
+        with self.catalog.session() as session:
+            return attention.attention_list(session)
+
+    def retry(self, kind: str, entry_id: int) -> attention.RetryOutcome:
+        return attention.retry(self.catalog, self.store, self.settings, self.actor, kind, entry_id)
+
+    def batch_progress(self) -> list[dict]:
+        """Pages read and items finished per batch still at work (and the newest finished one)."""
+        with self.catalog.session() as session:
+            return batch_progress(session)

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -489,6 +489,47 @@ class MovePages(PageOperation):
                                 f" give 1 to {len(others) + 1}")
         cut = self.position - 1
         change.lay_out(target, others[:cut] + moved + others[cut:])
+
+
+def shifted(session: Session, page_ids: Sequence[int], offset: int) -> MovePages:
+    """The pages moved ``offset`` places within their item (a key press; negative: earlier)."""
+    order = _item_order(session, page_ids)
+    chosen = [page_id for page_id in order if page_id in page_ids]
+    others = [page_id for page_id in order if page_id not in page_ids]
+    before = order.index(chosen[0])  # pages ahead of the first chosen, none of them chosen
+    position = max(1, min(len(others) + 1, before + 1 + offset))
+    if position == before + 1:
+        raise PageOpRefused("the pages are already at the " + ("start" if offset < 0 else "end") + " of the item")
+    return MovePages(chosen, session.get(Page, chosen[0]).item_id, position)
+
+
+def appended(session: Session, page_ids: Sequence[int], item_id: int, *, first: bool = False) -> MovePages:
+    """The pages moved, in their order, to the start or the end of another item."""
+    order = _item_order(session, page_ids)
+    chosen = [page_id for page_id in order if page_id in page_ids]
+    count = session.scalar(select(func.count()).select_from(Page).where(Page.item_id == item_id))
+    return MovePages(chosen, item_id, 1 if first else count + 1)
+
+
+def placed_before(session: Session, page_ids: Sequence[int], before_page_id: int | None) -> MovePages:
+    """The pages moved, in their order, in front of another page of their item (a drop);
+    ``None``: to the end."""
+    order = _item_order(session, page_ids)
+    chosen = [page_id for page_id in order if page_id in page_ids]
+    others = [page_id for page_id in order if page_id not in page_ids]
+    if before_page_id in page_ids:
+        raise PageOpRefused("the pages were dropped on themselves")
+    position = others.index(before_page_id) + 1 if before_page_id in others else len(others) + 1
+    return MovePages(chosen, session.get(Page, chosen[0]).item_id, position)
+
+
+def _item_order(session: Session, page_ids: Sequence[int]) -> list[int]:
+    """Every page id of the item the first named page is in, in page order."""
+    page = session.get(Page, page_ids[0]) if page_ids else None
+    if page is None or page.item_id is None:
+        raise PageOpRefused("select pages of an item first")
+    return list(session.scalars(select(Page.id).where(Page.item_id == page.item_id)
+                                .order_by(Page.position, Page.sort_key)))
 
 
 @dataclass

@@ -14,7 +14,7 @@ def item_summary(item: Item, *, with_text: bool = True) -> dict:
             sources.append(page.source_file.path)
     pages = []
     for page in item.pages:
-        entry = {"number": page.position, "state": page.state, "source_file": page.source_file.path,
+        entry = {"page_id": page.id, "number": page.position, "state": page.state, "source_file": page.source_file.path,
                  "source_page": page.source_index + 1, "flags": page.flags}
         if with_text:
             entry["text"] = page.ocr.text if page.ocr else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -23,27 +23,56 @@ class ActionSpec:
     id: str
     text: str  # English source text; shown through _tr
     shortcut: str  # default key, in QKeySequence's portable form
-    scope: str = "window"  # "window", or "inbox": only while the item list has focus
+    # "window"; "inbox": only while the item list has focus; "pages": the page or its thumbnails
+    scope: str = "window"
 
 
-# Texts are English source strings, translated in the "Actions" context when the QActions are made.
+# Texts are English source strings, translated in the "Actions" context when the QActions are made;
+# QT_TRANSLATE_NOOP marks them for lupdate.
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("item.next", "Next item", "Ctrl+Down"),
-    ActionSpec("item.previous", "Previous item", "Ctrl+Up"),
-    ActionSpec("inbox.next", "Next item (in the item list)", "J", scope="inbox"),
-    ActionSpec("inbox.previous", "Previous item (in the item list)", "K", scope="inbox"),
-    ActionSpec("page.next", "Next page", "Ctrl+PgDown"),
-    ActionSpec("page.previous", "Previous page", "Ctrl+PgUp"),
-    ActionSpec("view.zoom_in", "Zoom in", "Ctrl+="),
-    ActionSpec("view.zoom_out", "Zoom out", "Ctrl+-"),
-    ActionSpec("view.fit_width", "Fit page width", "Ctrl+0"),
-    ActionSpec("focus.form", "Go to the description form", "F2"),
-    ActionSpec("focus.inbox", "Go to the item list", "F3"),
-    ActionSpec("focus.page", "Go to the page", "F4"),
-    ActionSpec("item.commit", "Commit the item", "Ctrl+Return"),
-    ActionSpec("inbox.refresh", "Refresh the item list", "F5"),
-    ActionSpec("help.shortcuts", "Keyboard shortcuts", "F1"),
-    ActionSpec("app.quit", "Quit", "Ctrl+Q"),
+    ActionSpec("item.next", QT_TRANSLATE_NOOP("Actions", "Next item"), "Ctrl+Down"),
+    ActionSpec("item.previous", QT_TRANSLATE_NOOP("Actions", "Previous item"), "Ctrl+Up"),
+    ActionSpec("inbox.next", QT_TRANSLATE_NOOP("Actions", "Next item (in the item list)"), "J", scope="inbox"),
+    ActionSpec("inbox.previous", QT_TRANSLATE_NOOP("Actions", "Previous item (in the item list)"), "K", scope="inbox"),
+    ActionSpec("page.next", QT_TRANSLATE_NOOP("Actions", "Next page"), "Ctrl+PgDown"),
+    ActionSpec("page.previous", QT_TRANSLATE_NOOP("Actions", "Previous page"), "Ctrl+PgUp"),
+    ActionSpec("view.zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom in"), "Ctrl+="),
+    ActionSpec("view.zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom out"), "Ctrl+-"),
+    ActionSpec("view.fit_width", QT_TRANSLATE_NOOP("Actions", "Fit page width"), "Ctrl+0"),
+    ActionSpec("focus.form", QT_TRANSLATE_NOOP("Actions", "Go to the description form"), "F2"),
+    ActionSpec("focus.inbox", QT_TRANSLATE_NOOP("Actions", "Go to the item list"), "F3"),
+    ActionSpec("focus.page", QT_TRANSLATE_NOOP("Actions", "Go to the page"), "F4"),
+    ActionSpec("focus.thumbnails", QT_TRANSLATE_NOOP("Actions", "Go to the page thumbnails (select pages)"), "F7"),
+    ActionSpec("item.commit", QT_TRANSLATE_NOOP("Actions", "Commit the item"), "Ctrl+Return"),
+    # Not Ctrl+Space: Chinese input methods (fcitx, Microsoft Pinyin) take it to switch on and off.
+    ActionSpec("form.accept_suggestion", QT_TRANSLATE_NOOP("Actions", "Accept the suggestion for this field"), "F8"),
+    ActionSpec("form.accept_all_suggestions", QT_TRANSLATE_NOOP("Actions", "Accept all suggestions"), "Shift+F8"),
+    ActionSpec("edit.undo", QT_TRANSLATE_NOOP("Actions", "Undo the last page operation"), "Ctrl+Z"),
+    ActionSpec("edit.redo", QT_TRANSLATE_NOOP("Actions", "Redo the page operation"), "Ctrl+Shift+Z"),
+    ActionSpec("pages.move_earlier", QT_TRANSLATE_NOOP("Actions", "Move the selected pages earlier"), "Alt+Left"),
+    ActionSpec("pages.move_later", QT_TRANSLATE_NOOP("Actions", "Move the selected pages later"), "Alt+Right"),
+    ActionSpec("pages.rotate_clockwise", QT_TRANSLATE_NOOP("Actions", "Turn the selected pages clockwise"), "Ctrl+R"),
+    ActionSpec("pages.rotate_anticlockwise", QT_TRANSLATE_NOOP("Actions", "Turn the selected pages anticlockwise"),
+               "Ctrl+Shift+R"),
+    ActionSpec("pages.bin", QT_TRANSLATE_NOOP("Actions", "Move the selected pages to the bin"), "Delete",
+               scope="pages"),
+    ActionSpec("pages.keep_blank", QT_TRANSLATE_NOOP("Actions", "Keep the selected blank pages"), "Ctrl+B"),
+    ActionSpec("pages.rerun_ocr", QT_TRANSLATE_NOOP("Actions", "Read the selected pages again (OCR)"), "Ctrl+Shift+O"),
+    ActionSpec("pages.to_previous_item", QT_TRANSLATE_NOOP("Actions", "Move the selected pages to the previous item"),
+               "Alt+Up"),
+    ActionSpec("pages.to_next_item", QT_TRANSLATE_NOOP("Actions", "Move the selected pages to the next item"),
+               "Alt+Down"),
+    ActionSpec("pages.replace_with_next_scan",
+               QT_TRANSLATE_NOOP("Actions", "Replace this page with the next scan that arrives"), "Ctrl+Shift+P"),
+    ActionSpec("item.split", QT_TRANSLATE_NOOP("Actions", "Split the item before this page"), "Ctrl+Shift+S"),
+    ActionSpec("item.merge_into_previous", QT_TRANSLATE_NOOP("Actions", "Merge this item into the previous one"),
+               "Ctrl+Shift+M"),
+    ActionSpec("inbox.refresh", QT_TRANSLATE_NOOP("Actions", "Refresh the item list"), "F5"),
+    ActionSpec("attention.show", QT_TRANSLATE_NOOP("Actions", "What needs attention (retry failed files and pages)"),
+               "F9"),
+    ActionSpec("app.settings", QT_TRANSLATE_NOOP("Actions", "Settings…"), "Ctrl+,"),
+    ActionSpec("help.shortcuts", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), "F1"),
+    ActionSpec("app.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), "Ctrl+Q"),
 )
 SPEC_BY_ID: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 
@@ -62,7 +91,7 @@ class ActionRegistry(QObject):
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 window.addAction(action)
             else:
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 scopes[spec.scope].addAction(action)
             self.actions[spec.id] = action
 

@@ -6,27 +6,33 @@ selection is restored by item id, so a refresh never disturbs the operator.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.ui.description_form import state_text
 
-COLUMNS = ("Item", "State", "Pages", "档号", "题名 Title")
+COLUMNS = (QT_TRANSLATE_NOOP("Inbox", "Item"), QT_TRANSLATE_NOOP("Inbox", "State"),
+           QT_TRANSLATE_NOOP("Inbox", "Pages"), QT_TRANSLATE_NOOP("Inbox", "档号"),
+           QT_TRANSLATE_NOOP("Inbox", "题名 Title"))
 # Work still to do stands out; committed items fade.
 STATE_COLOURS = {"awaiting_description": "#1565c0", "ready": "#2e7d32", "needs_attention": "#c62828",
                  "committed": "#757575"}
 WORK_STATES = ("awaiting_description", "ready")
+# Items whose pages all went elsewhere: kept in the catalog so that undo finds them, not listed.
+PAGELESS_STATES = ("empty", "merged")
 
 
 class InboxModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.items: list[dict] = []
+        self.items: list[dict] = []  # as listed
+        self.all_items: list[dict] = []  # pageless ones too
 
     def set_items(self, items: list[dict]) -> None:
         self.beginResetModel()
-        self.items = items
+        self.all_items = items
+        self.items = [item for item in items if item["state"] not in PAGELESS_STATES]
         self.endResetModel()
 
     def row_of(self, item_id: int) -> int:

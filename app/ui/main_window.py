@@ -7,16 +7,34 @@ Everything that touches the catalog or decodes an image runs on a ``WorkerPool``
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QThread, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QThread, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app.catalog.cataloguing import CommitRefused
+from app.catalog.page_ops import (
+    DeletePages,
+    KeepBlank,
+    MergeItems,
+    ReplacePage,
+    RerunOcr,
+    RotatePages,
+    SplitItem,
+    appended,
+    placed_before,
+    shifted,
+)
 from app.processing import Progress
-from app.ui.actions import ActionRegistry
+from app.ui.actions import SPEC_BY_ID, ActionRegistry
+from app.ui.attention_view import AttentionDialog
+from app.ui.batch_progress import BatchProgress
 from app.catalog.details import ItemDetail
 from app.ui.description_form import DescriptionForm
 from app.ui.inbox import InboxView
+from app.ui.page_commands import PageOperations
 from app.ui.page_view import PageView
+from app.ui.settings_dialog import SettingsDialog
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.station_thread import StationThread
 from app.ui.thumbnails import ThumbnailStrip
@@ -24,11 +42,19 @@ from app.ui.workers import WorkerPool
 from app.workspace import Workspace, WorkspaceError
 
 MENUS = (
-    ("&File", ("app.quit",)),
-    ("&Item", ("item.next", "item.previous", "item.commit", "inbox.refresh")),
-    ("&View", ("page.next", "page.previous", "view.zoom_in", "view.zoom_out", "view.fit_width")),
-    ("&Go", ("focus.inbox", "focus.page", "focus.form")),
-    ("&Help", ("help.shortcuts",)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&File"), ("app.settings", "app.quit")),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Item"), ("item.next", "item.previous", "item.commit", "attention.show",
+                                                "inbox.refresh")),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Edit"), ("edit.undo", "edit.redo")),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Pages"), ("pages.move_earlier", "pages.move_later", "pages.rotate_clockwise",
+                                                 "pages.rotate_anticlockwise", "pages.bin", "pages.keep_blank",
+                                                 "pages.rerun_ocr", "pages.to_previous_item", "pages.to_next_item",
+                                                 "pages.replace_with_next_scan", "item.split",
+                                                 "item.merge_into_previous")),
+    (QT_TRANSLATE_NOOP("MainWindow", "&View"), ("page.next", "page.previous", "view.zoom_in", "view.zoom_out",
+                                                "view.fit_width")),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Go"), ("focus.inbox", "focus.page", "focus.thumbnails", "focus.form")),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("help.shortcuts",)),
 )
 
 
@@ -38,8 +64,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.settings = settings or QSettings()
-        self.workers = WorkerPool({"catalog": 2, "commit": 1, "images": max(2, QThread.idealThreadCount())},
-                                  self)
+        self.workers = WorkerPool({"catalog": 2, "commit": 1, "pages": 1,
+                                   "images": max(2, QThread.idealThreadCount())}, self)
         self._inbox_loads = self.workers.channel("catalog")
         self._detail_loads = self.workers.channel("catalog")
         self.current_id: int | None = None  # the item chosen, whose detail may still be loading
@@ -68,18 +94,32 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.queue_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.queue_label)
+        self.batch_progress = BatchProgress(self)
+        self.statusBar().addPermanentWidget(self.batch_progress)
+        self._progress_loads = self.workers.channel("catalog")
+        self.attention = AttentionDialog(workspace, self.workers, self)  # hidden until asked; keeps counting
+        self.attention_label = QLabel(self)
+        self.attention_label.setStyleSheet("color: #c62828;")
+        self.attention_label.hide()
+        self.statusBar().addPermanentWidget(self.attention_label)
+        self.attention.view.count_changed.connect(self._attention_counted)
         # 1600 x 960 where it fits; a smaller screen gets the whole of its free area
         screen = self.screen().availableGeometry()
         self.resize(min(1600, screen.width()), min(960, screen.height()))
 
-        self.registry = ActionRegistry(self, self.settings, {"inbox": self.inbox})
+        self.page_ops = PageOperations(workspace, self.workers, self)
+        self.page_ops.changed.connect(self._pages_changed)
+        self.page_ops.refused.connect(self._page_op_refused)
+        self._follow: int | None = None  # the item to show once a page operation is done
+        self.replacing: tuple[int, int] | None = None  # (page id, highest item id then): replaced by the next scan
+        self.registry = ActionRegistry(self, self.settings, {"inbox": self.inbox, "pages": centre})
         self._bind_actions()
         self.inbox.selectionModel().currentChanged.connect(lambda *_: self._item_chosen())
         self.inbox.inbox.modelReset.connect(self._restore_selection)
         self.thumbnails.page_chosen.connect(self._page_chosen)
 
         self.station = None
-        if run_station and workspace.profile.watch:
+        if run_station:
             self.station = StationThread(workspace, self)
             self.station.progress.connect(self._station_progress)
             self.station.note.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -105,9 +145,15 @@ class MainWindow(QMainWindow):
         bind("focus.form", lambda: self.form.first_to_fill().setFocus())
         bind("focus.inbox", self.inbox.setFocus)
         bind("focus.page", self.page_view.setFocus)
+        bind("focus.thumbnails", self.thumbnails.setFocus)
         bind("item.commit", self.commit)
+        self.form.use_keys(bind("form.accept_suggestion", self.form.accept_suggestion),
+                           bind("form.accept_all_suggestions", self.form.accept_all_suggestions))
+        self._bind_page_actions()
         bind("inbox.refresh", self.refresh)
         bind("help.shortcuts", self.show_shortcuts)
+        bind("app.settings", self.show_settings)
+        bind("attention.show", self.attention.present)
         bind("app.quit", self.close)
         for title, ids in MENUS:
             menu = self.menuBar().addMenu(self.tr(title))
@@ -118,21 +164,36 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self._inbox_loads.latest(lambda: self.workspace.items(with_text=False), self._show_items)
+        self._progress_loads.latest(self.workspace.batch_progress, self.batch_progress.show_progress)
+        self.attention.view.refresh()
+
+    def _attention_counted(self, count: int) -> None:
+        self.attention_label.setText(self.tr("%1 need attention (F9)").replace("%1", str(count)))
+        self.attention_label.setVisible(count > 0)
 
     def _show_items(self, items: list[dict]) -> None:
         self.inbox.inbox.set_items(items)
+        if self.current_id is not None and self.inbox.inbox.row_of(self.current_id) < 0 and self._follow is None:
+            # the item went (merged, or all its pages moved): on to the next with work to do
+            following = self.inbox.next_to_describe(None)
+            self.current_id = self.detail = None
+            if following is not None:
+                self.inbox.select_item(following)
+            else:
+                self._show_item(None)
+        if self.replacing is not None:
+            self._replace_when_scanned(items)
         if not self._opened_first_item and self.current_id is None:
-            # the operator starts on the first item with work to do, hands on the keyboard
-            self._opened_first_item = True
+            # the operator starts on the first item with work to do (the first to arrive, on
+            # an empty station), hands on the keyboard
             first = self.inbox.next_to_describe(None)
             if first is not None:
+                self._opened_first_item = True
                 self.inbox.select_item(first)
-        pending = sum(1 for item in items for page in item["pages"] if page["state"] == "pending")
         busy = sum(1 for item in items if item["state"] in ("collecting", "processing"))
         waiting = sum(1 for item in items if item["state"] in ("awaiting_description", "ready"))
-        self.queue_label.setText(
-            self.tr("OCR queue: %1 page(s) · %2 item(s) in processing · %3 to describe or commit")
-            .replace("%1", str(pending)).replace("%2", str(busy)).replace("%3", str(waiting)))
+        self.queue_label.setText(self.tr("%1 item(s) in processing · %2 to describe or commit")
+                                 .replace("%1", str(busy)).replace("%2", str(waiting)))
 
     def _restore_selection(self) -> None:
         if self.current_id is not None:
@@ -151,6 +212,11 @@ class MainWindow(QMainWindow):
             self.drafts[self.form.item.id] = self.form.values()
 
     def _show_item(self, detail: ItemDetail | None) -> None:
+        again = detail is not None and self.detail is not None and detail.id == self.detail.id
+        if again:  # reloaded after a page operation: what was typed and selected stays
+            self._keep_draft()
+            selected, current = self.thumbnails.selected_page_ids(), self.thumbnails.current_page_id()
+            row = self.thumbnails.currentIndex().row()
         self.detail = detail
         self.form.load(detail, self.batch_defaults)
         if detail is not None and detail.id in self.drafts:
@@ -158,20 +224,146 @@ class MainWindow(QMainWindow):
                 self.form.editors[name].setText(text)
                 self.form.touched.add(name)
         pages = detail.pages if detail else ()
-        self.thumbnails.show_pages(pages)
-        self.page_view.show_page(pages[0] if pages else None)
-        self.thumbnails.select(0)
+        if again:
+            self.thumbnails.show_pages(pages, selected=selected, current=current)
+            if self.thumbnails.current_page_id() is None:  # it left the item: its neighbour
+                self.thumbnails.select(min(max(row, 0), len(pages) - 1))
+            shown = next((page for page in pages if page.page_id == self.thumbnails.current_page_id()), None)
+            if self.page_view.page != shown:
+                self.page_view.show_page(shown)
+        else:
+            self.thumbnails.show_pages(pages)
+            self.page_view.show_page(pages[0] if pages else None)
+            self.thumbnails.select(0)
         if self._focus_form_on_load:
             self._focus_form_on_load = False
             self.form.first_to_fill().setFocus()
 
     # Pages -------------------------------------------------------------------------------
 
-    def _page_chosen(self, row: int) -> None:
-        if self.detail and 0 <= row < len(self.detail.pages):
-            page = self.detail.pages[row]
-            if self.page_view.page != page:
-                self.page_view.show_page(page)
+    def _bind_page_actions(self) -> None:
+        bind = self.registry.bind
+        bind("edit.undo", self.page_ops.undo)
+        bind("edit.redo", self.page_ops.redo)
+        self.page_ops.stack.undoTextChanged.connect(lambda text: self._history_text("edit.undo", text))
+        self.page_ops.stack.redoTextChanged.connect(lambda text: self._history_text("edit.redo", text))
+        on_pages = self._on_selected_pages
+        bind("pages.move_earlier", on_pages(lambda ids: lambda s: shifted(s, ids, -1), self.tr("Move pages earlier"),
+                                            lambda ids: self.thumbnails.preview_shift(ids, -1)))
+        bind("pages.move_later", on_pages(lambda ids: lambda s: shifted(s, ids, 1), self.tr("Move pages later"),
+                                          lambda ids: self.thumbnails.preview_shift(ids, 1)))
+        bind("pages.rotate_clockwise", on_pages(lambda ids: lambda s: RotatePages(ids, 1), self.tr("Turn pages clockwise")))
+        bind("pages.rotate_anticlockwise",
+             on_pages(lambda ids: lambda s: RotatePages(ids, -1), self.tr("Turn pages anticlockwise")))
+        bind("pages.bin", on_pages(lambda ids: lambda s: DeletePages(ids), self.tr("Move pages to the bin"),
+                                   self.thumbnails.preview_removed))
+        bind("pages.keep_blank", on_pages(lambda ids: lambda s: KeepBlank(ids), self.tr("Keep blank pages")))
+        bind("pages.rerun_ocr", on_pages(lambda ids: lambda s: RerunOcr(ids), self.tr("Read pages again")))
+        bind("pages.to_previous_item", lambda: self._pages_to_neighbour(-1))
+        bind("pages.to_next_item", lambda: self._pages_to_neighbour(1))
+        bind("pages.replace_with_next_scan", self._replace_with_next_scan)
+        bind("item.split", self._split)
+        bind("item.merge_into_previous", self._merge_into_previous)
+        self.thumbnails.pages_dropped.connect(self._dropped)
+
+    def _dropped(self, page_ids: list[int], before: int | None) -> None:
+        if page_ids and before not in page_ids:
+            self.page_ops.do(lambda s: placed_before(s, page_ids, before), self.tr("Move pages"))
+            self.thumbnails.preview_placed(page_ids, before)
+
+    def _history_text(self, action_id: str, text: str) -> None:
+        label = QCoreApplication.translate("Actions", SPEC_BY_ID[action_id].text)
+        self.registry.actions[action_id].setText(f"{label}: {text}" if text else label)
+
+    def _on_selected_pages(self, make: Callable[[list[int]], Callable], text: str,
+                           preview: Callable[[list[int]], None] | None = None) -> Callable[[], None]:
+        """A command on the selected pages (the current page when none is selected); ``preview``
+        shows its effect on the thumbnails at once."""
+        def run() -> None:
+            ids = self.thumbnails.selected_page_ids()
+            if not ids:
+                self.statusBar().showMessage(
+                    self.tr("Select a page first (F7, then the arrows; Shift+arrows for several)"), 5000)
+                return
+            self.page_ops.do(make(ids), text)
+            if preview is not None:
+                preview(ids)
+        return run
+
+    def _neighbour(self, offset: int) -> int | None:
+        """The item ``offset`` rows away in the inbox."""
+        row = self.inbox.inbox.row_of(self.current_id) if self.current_id is not None else -1
+        other = row + offset
+        return self.inbox.inbox.items[other]["id"] if row >= 0 and 0 <= other < len(self.inbox.inbox.items) else None
+
+    def _pages_to_neighbour(self, offset: int) -> None:
+        target, ids = self._neighbour(offset), self.thumbnails.selected_page_ids()
+        if target is None or not ids:
+            self.statusBar().showMessage(self.tr("There is no item there to move the pages to"), 5000)
+            return
+        self.page_ops.do(lambda s: appended(s, ids, target, first=offset > 0),
+                         self.tr("Move pages to item %1").replace("%1", str(target)))
+
+    def _split(self) -> None:
+        page_id = self.thumbnails.current_page_id()
+        if self.current_id is None or page_id is None:
+            return
+        item_id = self.current_id
+        self.page_ops.do(lambda s: SplitItem(item_id, page_id), self.tr("Split item %1").replace("%1", str(item_id)))
+
+    def _merge_into_previous(self) -> None:
+        target, source = self._neighbour(-1), self.current_id
+        if target is None or source is None:
+            self.statusBar().showMessage(self.tr("There is no previous item to merge into"), 5000)
+            return
+        self._follow = target
+        self.page_ops.do(lambda s: MergeItems(target, [source]),
+                         self.tr("Merge item %1 into item %2").replace("%1", str(source)).replace("%2", str(target)))
+
+    def _replace_with_next_scan(self) -> None:
+        page_id = self.thumbnails.current_page_id()
+        if page_id is None:
+            return
+        newest = max((item["id"] for item in self.inbox.inbox.all_items), default=0)
+        self.replacing = (page_id, newest)
+        self.statusBar().showMessage(self.tr("The next scan that arrives replaces this page;"
+                                             " the page goes to the bin (undo brings it back)"))
+
+    def _replace_when_scanned(self, items: list[dict]) -> None:
+        """The first item that arrived after the operator asked, once read, replaces the page."""
+        page_id, newest = self.replacing
+        scan = next((item for item in items if item["id"] > newest and item["pages"]), None)
+        if scan is None or scan["state"] not in ("awaiting_description", "ready", "needs_attention"):
+            return
+        self.replacing = None
+        with_page = scan["pages"][0]["page_id"]
+        self.page_ops.do(lambda s: ReplacePage(page_id, with_page), self.tr("Replace a page with a new scan"))
+
+    def _page_op_refused(self, reason: str) -> None:
+        self.statusBar().showMessage(self.tr("Not done: %1").replace("%1", reason), 10000)
+        self._pages_changed(None)  # a preview of it may be showing
+
+    def _pages_changed(self, operation) -> None:
+        """Show what the catalog holds now: the inbox and the item (pages, order, turns); once
+        the operations queued are all done, so that the previews are not undone in passing."""
+        if self.page_ops.busy:
+            return
+        follow, self._follow = self._follow, None
+        self.refresh()
+        if follow is not None and follow != self.current_id:
+            self.inbox.select_item(follow)
+            return
+        if self.current_id is not None:
+            self._reload_item()
+
+    def _reload_item(self) -> None:
+        item_id = self.current_id
+        self._detail_loads.latest(lambda: self.workspace.item_detail(item_id), self._show_item)
+
+    def _page_chosen(self, page_id: int) -> None:
+        page = next((page for page in self.detail.pages if page.page_id == page_id), None) if self.detail else None
+        if page is not None and self.page_view.page != page:
+            self.page_view.show_page(page)
 
     def _step_page(self, offset: int) -> None:
         self.thumbnails.select(self.thumbnails.currentIndex().row() + offset)
@@ -227,6 +419,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Not committed: %1").replace("%1", text), 15000)
 
     # Elsewhere ---------------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        if SettingsDialog(self.workspace, self.settings, self).exec():
+            self.statusBar().showMessage(self.tr("Settings saved; they take effect when Lantai is restarted"), 10000)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.registry, self).exec()

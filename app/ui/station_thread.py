@@ -1,4 +1,5 @@
-"""The headless station, run beside the window for the profile's watched folders.
+"""The headless station, run beside the window for the profile's watched folders (the data
+directory's inbox when the profile names none).
 
 The station keeps its own thread and writes the catalog as it does on its own; the window
 only hears its progress lines (as signals) and reads the catalog.
@@ -38,7 +39,7 @@ class StationThread(QObject):
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
         self.station = Station(workspace.catalog, workspace.store, workspace.settings, workspace.profile,
-                               workspace.actor, list(workspace.profile.watch), _SignalReporter(self))
+                               workspace.actor, workspace.watched_folders(), _SignalReporter(self))
         self._thread = threading.Thread(target=self.station.run, name="lantai-station", daemon=True)
 
     def start(self) -> None:

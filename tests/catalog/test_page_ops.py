@@ -41,6 +41,9 @@ from app.catalog.page_ops import (
     RotatePages,
     SplitItem,
     UndoHistory,
+    appended,
+    placed_before,
+    shifted,
 )
 from app.ocr.pool import OcrPool
 from app.processing import Processor
@@ -526,3 +529,44 @@ def test_any_sequence_undone_restores_the_catalog_and_redone_repeats_it(built, t
         for item_id, state in undone["items"].items():
             assert state in (before["items"].get(item_id, MERGED), ItemState.PROCESSING)
         assert snapshot(workspace) == after
+
+
+def test_shifting_moves_the_selection_a_place_and_stops_at_the_ends(ws):
+    ids, before = layout(ws)
+    item, order = ids["doc-1"], before["doc-1"]
+    history = UndoHistory(ws.catalog, ws.actor)
+    with ws.catalog.session() as session:
+        operation = shifted(session, [order[2], order[1]], -1)
+    history.do(operation)
+    assert pages(ws, item) == [order[1], order[2], order[0], order[3]]
+    with ws.catalog.session() as session:
+        with pytest.raises(PageOpRefused, match="already at the start"):
+            shifted(session, [order[1]], -1)
+        to_the_end = shifted(session, [order[0]], 5)
+    history.do(to_the_end)
+    assert pages(ws, item) == [order[1], order[2], order[3], order[0]]
+
+
+def test_appended_pages_go_to_the_end_or_start_of_the_other_item(ws):
+    ids, before = layout(ws)
+    history = UndoHistory(ws.catalog, ws.actor)
+    with ws.catalog.session() as session:
+        to_the_end = appended(session, [before["doc-2"][1]], ids["doc-1"])
+    history.do(to_the_end)
+    assert pages(ws, ids["doc-1"]) == [*before["doc-1"], before["doc-2"][1]]
+    with ws.catalog.session() as session:
+        to_the_start = appended(session, [before["doc-2"][2]], ids["doc-1"], first=True)
+    history.do(to_the_start)
+    assert pages(ws, ids["doc-1"])[0] == before["doc-2"][2]
+    assert pages(ws, ids["doc-2"]) == [before["doc-2"][0]]
+
+
+def test_pages_dropped_before_another_land_there_in_their_order(ws):
+    ids, before = layout(ws)
+    order = before["doc-1"]
+    with ws.catalog.session() as session:
+        dropped = placed_before(session, [order[3], order[2]], order[0])
+        with pytest.raises(PageOpRefused, match="on themselves"):
+            placed_before(session, [order[1]], order[1])
+    UndoHistory(ws.catalog, ws.actor).do(dropped)
+    assert pages(ws, ids["doc-1"]) == [order[2], order[3], order[0], order[1]]
