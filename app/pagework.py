@@ -30,6 +30,7 @@ class PageWork:
     languages: str
     rules: ImageRules
     archival_code_template: str
+    operator_rotation: int | None = None  # the operator turned the page by hand: that turn, not a guess
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,10 @@ def process_page(work: PageWork) -> PageResult:
     separator = detect_separator(image, ArchivalCodeTemplate(work.archival_code_template))
     if separator is not None:
         return PageResult(qc, separator, None)
-    rotation = qc.rotation if work.rules.auto_rotate else work.info.exif_rotation
+    if work.operator_rotation is not None:
+        rotation = work.operator_rotation
+    else:
+        rotation = qc.rotation if work.rules.auto_rotate else work.info.exif_rotation
     ocr = recognize_image(image, dpi=work.info.dpi[0] if work.info.dpi else None, rotation=rotation,
                           skew=qc.skew_deg if work.rules.auto_deskew else 0.0, languages=work.languages)
     return PageResult(qc, None, ocr)

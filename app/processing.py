@@ -116,6 +116,7 @@ class Processor:
                 work = PageWork(
                     image=path, frame=page.frame, info=page_info(page), languages=profile.ocr_languages,
                     rules=profile.image_rules, archival_code_template=profile.archival_code_template,
+                    operator_rotation=page.process_metadata.get("operator_rotation"),
                 )
                 self._ocr[self.pool.run(process_page, work)] = page.id
 

@@ -26,8 +26,8 @@ rebuilt PDF shows the image turned with each word's box still on its ink, at onc
 nothing to re-read; skew is a turn about the page centre and stays. The text is what it was:
 a page that had been read sideways needs reading in its new orientation, and the text layer
 lays lines out horizontally. The operator's whole turn of the stored image is kept in
-``process_metadata["operator_rotation"]`` for that; the processor does not honour it yet, so
-re-reading a turned page (``RerunOcr``) orients it automatically again.
+``process_metadata["operator_rotation"]`` for that: re-reading the page (``RerunOcr``) reads it
+in that orientation rather than guessing again.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy import text as sql
@@ -366,8 +366,8 @@ class RestorePages(PageOperation):
             page = session.get(Page, page_id)
             if page is None or page.state != BINNED:
                 raise PageOpRefused(f"page {page_id} is not in the bin")
-            item_id, position, state = _bin_record(session, page_id)
-            places.setdefault(item_id, []).append((position, page, state))
+            place = bin_record(session, page_id)
+            places.setdefault(place.item_id, []).append((place.position, page, place.state))
         for item_id, restored in places.items():
             item = change.item(item_id)
             pages = change.pages_of(item)
@@ -378,17 +378,24 @@ class RestorePages(PageOperation):
             change.lay_out(item, pages)
 
 
-def _bin_record(session: Session, page_id: int) -> tuple[int, int, str]:
+class BinRecord(NamedTuple):
+    item_id: int
+    position: int
+    state: str
+    event_id: int  # the event that binned the page: who and when
+
+
+def bin_record(session: Session, page_id: int) -> BinRecord:
     """Item, number and state a binned page had, from the newest event that binned it."""
     row = session.execute(sql(
-        "SELECT event.item_id, json_extract(binned.value, '$.position'), json_extract(binned.value, '$.state')"
-        " FROM event, json_each(event.details, '$.binned') AS binned"
+        "SELECT event.item_id, json_extract(binned.value, '$.position'), json_extract(binned.value, '$.state'),"
+        " event.id FROM event, json_each(event.details, '$.binned') AS binned"
         f" WHERE event.action IN ({', '.join(repr(action) for action in BIN_ACTIONS)})"
         " AND json_extract(binned.value, '$.page_id') = :page ORDER BY event.id DESC LIMIT 1"
     ), {"page": page_id}).first()
     if row is None:
         raise PageOpRefused(f"page {page_id}: no record of where it was binned from; move it with MovePages")
-    return row[0], row[1], row[2]
+    return BinRecord(*row)
 
 
 @dataclass

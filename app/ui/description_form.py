@@ -93,7 +93,9 @@ class DescriptionForm(QScrollArea):
         self.examples: dict[str, str] = {}  # the placeholders of the suggested fields
         self.accept_actions: tuple[QAction, QAction] | None = None  # their keys are shown in the hints
         for row, spec in enumerate(FIELDS):
-            label = QLabel(f"{spec.label_zh} {_label_tr(spec.label_en)}" + (" *" if spec.required else ""))
+            translated = _label_tr(spec.label_en)  # the Chinese name itself when the UI is in Chinese
+            text = spec.label_zh if translated == spec.label_zh else f"{spec.label_zh} {translated}"
+            label = QLabel(text + (" *" if spec.required else ""))
             editor = QLineEdit()
             editor.setObjectName(spec.name)
             hint = " · ".join(f"{code} {name}" if code != name else code for code, name in spec.choices)

@@ -384,6 +384,18 @@ def test_rerun_sets_pages_pending_and_the_processor_reads_them(ws):
     assert items_state(ws, ids["doc-2"]) == ItemState.AWAITING_DESCRIPTION
 
 
+def test_a_page_turned_by_the_operator_is_read_again_as_turned(ws):
+    _, before = layout(ws)
+    page_id = before["doc-2"][0]
+    history = UndoHistory(ws.catalog, ws.actor)
+    history.do(RotatePages([page_id], 2))  # the operator's word against the page's own look
+    history.do(RerunOcr([page_id]))
+    settle(ws)
+    with ws.catalog.session() as session:
+        page = session.get(Page, page_id)
+        assert page.state == PageState.DONE and page.ocr.rotation == 180
+
+
 def test_replace_puts_the_rescan_in_the_old_pages_place(ws):
     ids, before = layout(ws)
     old, rescan = before["doc-1"][1], before["doc-4"][0]
