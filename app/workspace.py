@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.catalog import attention
+from app.catalog.bin import binned_pages
 from app.catalog.cataloguing import CommitResult, commit_item, describe_item
 from app.catalog.db import Catalog
 from app.catalog.details import ItemDetail, code_holder, next_item_no, read_item_detail
@@ -143,6 +144,12 @@ class Workspace:
     def reapply_page_op(self, operation: PageOperation) -> None:
         with self.catalog.session() as session:
             operation.apply(session, self.actor)
+
+    # The bin
+    def binned_pages(self) -> list[dict]:
+        """Pages in the bin, newest first, with where each came from and whether it can go back."""
+        with self.catalog.session() as session:
+            return binned_pages(session)
 
     def describe(self, item_id: int, values: dict) -> list[Problem]:
         with self.catalog.session() as session:

@@ -56,6 +56,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Ctrl+Shift+R"),
     ActionSpec("pages.bin", QT_TRANSLATE_NOOP("Actions", "Move the selected pages to the bin"), "Delete",
                scope="pages"),
+    ActionSpec("pages.show_bin", QT_TRANSLATE_NOOP("Actions", "Show the bin (restore pages)"), "Ctrl+Shift+B"),
     ActionSpec("pages.keep_blank", QT_TRANSLATE_NOOP("Actions", "Keep the selected blank pages"), "Ctrl+B"),
     ActionSpec("pages.rerun_ocr", QT_TRANSLATE_NOOP("Actions", "Read the selected pages again (OCR)"), "Ctrl+Shift+O"),
     ActionSpec("pages.to_previous_item", QT_TRANSLATE_NOOP("Actions", "Move the selected pages to the previous item"),

@@ -29,6 +29,7 @@ from app.processing import Progress
 from app.ui.actions import SPEC_BY_ID, ActionRegistry
 from app.ui.attention_view import AttentionDialog
 from app.ui.batch_progress import BatchProgress
+from app.ui.bin_dialog import BinDialog
 from app.catalog.details import ItemDetail
 from app.ui.description_form import DescriptionForm
 from app.ui.inbox import InboxView
@@ -47,9 +48,9 @@ MENUS = (
                                                 "inbox.refresh")),
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"), ("edit.undo", "edit.redo")),
     (QT_TRANSLATE_NOOP("MainWindow", "&Pages"), ("pages.move_earlier", "pages.move_later", "pages.rotate_clockwise",
-                                                 "pages.rotate_anticlockwise", "pages.bin", "pages.keep_blank",
-                                                 "pages.rerun_ocr", "pages.to_previous_item", "pages.to_next_item",
-                                                 "pages.replace_with_next_scan", "item.split",
+                                                 "pages.rotate_anticlockwise", "pages.bin", "pages.show_bin",
+                                                 "pages.keep_blank", "pages.rerun_ocr", "pages.to_previous_item",
+                                                 "pages.to_next_item", "pages.replace_with_next_scan", "item.split",
                                                  "item.merge_into_previous")),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), ("page.next", "page.previous", "view.zoom_in", "view.zoom_out",
                                                 "view.fit_width")),
@@ -257,6 +258,7 @@ class MainWindow(QMainWindow):
              on_pages(lambda ids: lambda s: RotatePages(ids, -1), self.tr("Turn pages anticlockwise")))
         bind("pages.bin", on_pages(lambda ids: lambda s: DeletePages(ids), self.tr("Move pages to the bin"),
                                    self.thumbnails.preview_removed))
+        bind("pages.show_bin", self.show_bin)
         bind("pages.keep_blank", on_pages(lambda ids: lambda s: KeepBlank(ids), self.tr("Keep blank pages")))
         bind("pages.rerun_ocr", on_pages(lambda ids: lambda s: RerunOcr(ids), self.tr("Read pages again")))
         bind("pages.to_previous_item", lambda: self._pages_to_neighbour(-1))
@@ -419,6 +421,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Not committed: %1").replace("%1", text), 15000)
 
     # Elsewhere ---------------------------------------------------------------------------
+
+    def show_bin(self) -> None:
+        """The bin, kept between showings: pages binned before a restart come back from here."""
+        dialog = self.findChild(BinDialog) or BinDialog(self.workspace, self.workers, self.page_ops, self)
+        dialog.present()
 
     def show_settings(self) -> None:
         if SettingsDialog(self.workspace, self.settings, self).exec():
