@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QThread, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.catalog.cataloguing import CommitRefused
 from app.catalog.page_ops import (
@@ -32,6 +32,7 @@ from app.ui.batch_progress import BatchProgress
 from app.ui.bin_dialog import BinDialog
 from app.catalog.details import ItemDetail
 from app.ui.description_form import DescriptionForm
+from app.ui.first_run import FirstRunPanel
 from app.ui.inbox import InboxView
 from app.ui.page_commands import PageOperations
 from app.ui.page_view import PageView
@@ -85,7 +86,9 @@ class MainWindow(QMainWindow):
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(self.page_view, 1)
+        self.viewer = QStackedWidget(centre)  # the page, or the first-run panel while there is none
+        self.viewer.addWidget(self.page_view)
+        centre_layout.addWidget(self.viewer, 1)
         centre_layout.addWidget(self.thumbnails)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for pane in (self.inbox, centre, self.form):
@@ -115,6 +118,11 @@ class MainWindow(QMainWindow):
         self.replacing: tuple[int, int] | None = None  # (page id, highest item id then): replaced by the next scan
         self.registry = ActionRegistry(self, self.settings, {"inbox": self.inbox, "pages": centre})
         self._bind_actions()
+        self.first_run = FirstRunPanel(self.workers, self.registry, workspace.watched_folders(), self.viewer)
+        self.viewer.addWidget(self.first_run)
+        self.first_run.samples_written.connect(lambda paths: self.statusBar().showMessage(
+            self.tr("%1 sample file(s) written; they appear in the list as the station reads them")
+            .replace("%1", str(len(paths))), 10000))
         self.inbox.selectionModel().currentChanged.connect(lambda *_: self._item_chosen())
         self.inbox.inbox.modelReset.connect(self._restore_selection)
         self.thumbnails.page_chosen.connect(self._page_chosen)
@@ -129,8 +137,7 @@ class MainWindow(QMainWindow):
         self._timer.start()
         self.refresh()
         self.inbox.setFocus()
-        self.statusBar().showMessage(self.tr("Ctrl+Down and Ctrl+Up (J and K in the list) change the item,"
-                                             " F2 goes to the form, F1 lists every key"))
+        self.statusBar().showMessage(self.tr("F1 every key · F2 the form · Ctrl+↓/↑ next/previous item"), 15000)
 
     def _bind_actions(self) -> None:
         bind = self.registry.bind
@@ -173,7 +180,9 @@ class MainWindow(QMainWindow):
         self.attention_label.setVisible(count > 0)
 
     def _show_items(self, items: list[dict]) -> None:
-        self.inbox.inbox.set_items(items)
+        if not self.inbox.inbox.set_items(items):
+            return  # nothing changed since the last look
+        self._show_first_run(not items)
         if self.current_id is not None and self.inbox.inbox.row_of(self.current_id) < 0 and self._follow is None:
             # the item went (merged, or all its pages moved): on to the next with work to do
             following = self.inbox.next_to_describe(None)
@@ -195,6 +204,17 @@ class MainWindow(QMainWindow):
         waiting = sum(1 for item in items if item["state"] in ("awaiting_description", "ready"))
         self.queue_label.setText(self.tr("%1 item(s) in processing · %2 to describe or commit")
                                  .replace("%1", str(busy)).replace("%2", str(waiting)))
+
+    def _show_first_run(self, empty: bool) -> None:
+        """On a catalog with no item, the first-run panel stands where the page would."""
+        if empty == (self.viewer.currentWidget() is self.first_run):
+            return
+        self.viewer.setCurrentWidget(self.first_run if empty else self.page_view)
+        self.thumbnails.setVisible(not empty)
+        if empty:
+            self.first_run.setFocus()  # Enter loads the sample pages
+        elif QApplication.focusWidget() is None or self.first_run.isAncestorOf(QApplication.focusWidget()):
+            self.inbox.setFocus()
 
     def _restore_selection(self) -> None:
         if self.current_id is not None:
@@ -326,7 +346,7 @@ class MainWindow(QMainWindow):
         page_id = self.thumbnails.current_page_id()
         if page_id is None:
             return
-        newest = max((item["id"] for item in self.inbox.inbox.all_items), default=0)
+        newest = max((item["id"] for item in self.inbox.inbox.all_items or ()), default=0)
         self.replacing = (page_id, newest)
         self.statusBar().showMessage(self.tr("The next scan that arrives replaces this page;"
                                              " the page goes to the bin (undo brings it back)"))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.ui.actions import ACTIONS, ActionRegistry
 from app.ui.first_run import FirstRunPanel
+from app.ui.main_window import MainWindow
 from app.ui.station_thread import StationThread
 from app.ui.workers import WorkerPool
 from app.workspace import Workspace
@@ -71,16 +72,25 @@ def test_the_steps_name_the_keys_as_bound(panel: FirstRunPanel) -> None:
 
 
 @pytest.mark.slow
-def test_the_station_makes_items_of_the_samples(qtbot, panel: FirstRunPanel, fresh: Workspace) -> None:
-    station = StationThread(fresh)
-    station.start()
-    try:
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+def test_a_newcomer_loads_the_samples_with_enter_and_the_first_item_opens(qtbot, fresh: Workspace, ui_settings) -> None:
+    window = MainWindow(fresh, ui_settings, refresh_ms=200, run_station=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=120_000)
+    # the bounds below only stop a hung test
+    qtbot.waitUntil(lambda: window.viewer.currentWidget() is window.first_run, timeout=120_000)
+    assert window.first_run.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() is window.first_run
+    assert not window.thumbnails.isVisible()
 
-        def ready() -> list[dict]:
-            return [item for item in fresh.items(with_text=False) if item["state"] == "awaiting_description"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.viewer.currentWidget() is window.page_view, timeout=300_000)
 
-        qtbot.waitUntil(lambda: len(ready()) == 3, timeout=300_000)  # the bound only stops a hung test
-    finally:
-        station.stop()
+    def ready() -> list[dict]:
+        return [item for item in fresh.items(with_text=False) if item["state"] == "awaiting_description"]
+
+    qtbot.waitUntil(lambda: len(ready()) == 3 and window.detail is not None, timeout=300_000)
     assert sorted(item["page_count"] for item in ready()) == [1, 1, 2]  # the notice with its annex
+    assert window.thumbnails.isVisible() and window.detail.suggestions  # the first item opened, read
+    window.close()
