@@ -1,39 +1,27 @@
 """The operator's window: inbox on the left, the page in the centre, the description right.
 
-The flow is keyboard first: pick an item (Ctrl+Down or J/K in the list), read the page, type
-the description (F2), commit (Ctrl+Return), and the next item awaiting description opens.
-Everything that touches the catalog or decodes an image runs on a ``WorkerPool``.
+The flow is keyboard first: pick an item (Ctrl+Down or J/K in the list), put its pages right
+(F7 for the thumbnails; ``page_actions``), type the description (F2; F8 takes a suggestion),
+commit (Ctrl+Return), and the next item awaiting description opens. Everything that touches
+the catalog or decodes an image runs on a ``WorkerPool``; F1 lists every key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QThread, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.catalog.cataloguing import CommitRefused
-from app.catalog.page_ops import (
-    DeletePages,
-    KeepBlank,
-    MergeItems,
-    ReplacePage,
-    RerunOcr,
-    RotatePages,
-    SplitItem,
-    appended,
-    placed_before,
-    shifted,
-)
+from app.catalog.details import ItemDetail
 from app.processing import Progress
-from app.ui.actions import SPEC_BY_ID, ActionRegistry
+from app.ui.actions import ActionRegistry
 from app.ui.attention_view import AttentionDialog
 from app.ui.batch_progress import BatchProgress
 from app.ui.bin_dialog import BinDialog
-from app.catalog.details import ItemDetail
 from app.ui.description_form import DescriptionForm
 from app.ui.first_run import FirstRunPanel
 from app.ui.inbox import InboxView
+from app.ui.page_actions import PageActions
 from app.ui.page_commands import PageOperations
 from app.ui.page_view import PageView
 from app.ui.settings_dialog import SettingsDialog
@@ -114,8 +102,7 @@ class MainWindow(QMainWindow):
         self.page_ops = PageOperations(workspace, self.workers, self)
         self.page_ops.changed.connect(self._pages_changed)
         self.page_ops.refused.connect(self._page_op_refused)
-        self._follow: int | None = None  # the item to show once a page operation is done
-        self.replacing: tuple[int, int] | None = None  # (page id, highest item id then): replaced by the next scan
+        self.page_actions = PageActions(self)
         self.registry = ActionRegistry(self, self.settings, {"inbox": self.inbox, "pages": centre})
         self._bind_actions()
         self.first_run = FirstRunPanel(self.workers, self.registry, workspace.watched_folders(), self.viewer)
@@ -157,7 +144,7 @@ class MainWindow(QMainWindow):
         bind("item.commit", self.commit)
         self.form.use_keys(bind("form.accept_suggestion", self.form.accept_suggestion),
                            bind("form.accept_all_suggestions", self.form.accept_all_suggestions))
-        self._bind_page_actions()
+        self.page_actions.bind(self.registry)
         bind("inbox.refresh", self.refresh)
         bind("help.shortcuts", self.show_shortcuts)
         bind("app.settings", self.show_settings)
@@ -183,7 +170,7 @@ class MainWindow(QMainWindow):
         if not self.inbox.inbox.set_items(items):
             return  # nothing changed since the last look
         self._show_first_run(not items)
-        if self.current_id is not None and self.inbox.inbox.row_of(self.current_id) < 0 and self._follow is None:
+        if self.current_id is not None and self.inbox.inbox.row_of(self.current_id) < 0 and self.page_actions.follow is None:
             # the item went (merged, or all its pages moved): on to the next with work to do
             following = self.inbox.next_to_describe(None)
             self.current_id = self.detail = None
@@ -191,8 +178,7 @@ class MainWindow(QMainWindow):
                 self.inbox.select_item(following)
             else:
                 self._show_item(None)
-        if self.replacing is not None:
-            self._replace_when_scanned(items)
+        self.page_actions.scans_arrived(items)
         if not self._opened_first_item and self.current_id is None:
             # the operator starts on the first item with work to do (the first to arrive, on
             # an empty station), hands on the keyboard
@@ -262,105 +248,6 @@ class MainWindow(QMainWindow):
 
     # Pages -------------------------------------------------------------------------------
 
-    def _bind_page_actions(self) -> None:
-        bind = self.registry.bind
-        bind("edit.undo", self.page_ops.undo)
-        bind("edit.redo", self.page_ops.redo)
-        self.page_ops.stack.undoTextChanged.connect(lambda text: self._history_text("edit.undo", text))
-        self.page_ops.stack.redoTextChanged.connect(lambda text: self._history_text("edit.redo", text))
-        on_pages = self._on_selected_pages
-        bind("pages.move_earlier", on_pages(lambda ids: lambda s: shifted(s, ids, -1), self.tr("Move pages earlier"),
-                                            lambda ids: self.thumbnails.preview_shift(ids, -1)))
-        bind("pages.move_later", on_pages(lambda ids: lambda s: shifted(s, ids, 1), self.tr("Move pages later"),
-                                          lambda ids: self.thumbnails.preview_shift(ids, 1)))
-        bind("pages.rotate_clockwise", on_pages(lambda ids: lambda s: RotatePages(ids, 1), self.tr("Turn pages clockwise")))
-        bind("pages.rotate_anticlockwise",
-             on_pages(lambda ids: lambda s: RotatePages(ids, -1), self.tr("Turn pages anticlockwise")))
-        bind("pages.bin", on_pages(lambda ids: lambda s: DeletePages(ids), self.tr("Move pages to the bin"),
-                                   self.thumbnails.preview_removed))
-        bind("pages.show_bin", self.show_bin)
-        bind("pages.keep_blank", on_pages(lambda ids: lambda s: KeepBlank(ids), self.tr("Keep blank pages")))
-        bind("pages.rerun_ocr", on_pages(lambda ids: lambda s: RerunOcr(ids), self.tr("Read pages again")))
-        bind("pages.to_previous_item", lambda: self._pages_to_neighbour(-1))
-        bind("pages.to_next_item", lambda: self._pages_to_neighbour(1))
-        bind("pages.replace_with_next_scan", self._replace_with_next_scan)
-        bind("item.split", self._split)
-        bind("item.merge_into_previous", self._merge_into_previous)
-        self.thumbnails.pages_dropped.connect(self._dropped)
-
-    def _dropped(self, page_ids: list[int], before: int | None) -> None:
-        if page_ids and before not in page_ids:
-            self.page_ops.do(lambda s: placed_before(s, page_ids, before), self.tr("Move pages"))
-            self.thumbnails.preview_placed(page_ids, before)
-
-    def _history_text(self, action_id: str, text: str) -> None:
-        label = QCoreApplication.translate("Actions", SPEC_BY_ID[action_id].text)
-        self.registry.actions[action_id].setText(f"{label}: {text}" if text else label)
-
-    def _on_selected_pages(self, make: Callable[[list[int]], Callable], text: str,
-                           preview: Callable[[list[int]], None] | None = None) -> Callable[[], None]:
-        """A command on the selected pages (the current page when none is selected); ``preview``
-        shows its effect on the thumbnails at once."""
-        def run() -> None:
-            ids = self.thumbnails.selected_page_ids()
-            if not ids:
-                self.statusBar().showMessage(
-                    self.tr("Select a page first (F7, then the arrows; Shift+arrows for several)"), 5000)
-                return
-            self.page_ops.do(make(ids), text)
-            if preview is not None:
-                preview(ids)
-        return run
-
-    def _neighbour(self, offset: int) -> int | None:
-        """The item ``offset`` rows away in the inbox."""
-        row = self.inbox.inbox.row_of(self.current_id) if self.current_id is not None else -1
-        other = row + offset
-        return self.inbox.inbox.items[other]["id"] if row >= 0 and 0 <= other < len(self.inbox.inbox.items) else None
-
-    def _pages_to_neighbour(self, offset: int) -> None:
-        target, ids = self._neighbour(offset), self.thumbnails.selected_page_ids()
-        if target is None or not ids:
-            self.statusBar().showMessage(self.tr("There is no item there to move the pages to"), 5000)
-            return
-        self.page_ops.do(lambda s: appended(s, ids, target, first=offset > 0),
-                         self.tr("Move pages to item %1").replace("%1", str(target)))
-
-    def _split(self) -> None:
-        page_id = self.thumbnails.current_page_id()
-        if self.current_id is None or page_id is None:
-            return
-        item_id = self.current_id
-        self.page_ops.do(lambda s: SplitItem(item_id, page_id), self.tr("Split item %1").replace("%1", str(item_id)))
-
-    def _merge_into_previous(self) -> None:
-        target, source = self._neighbour(-1), self.current_id
-        if target is None or source is None:
-            self.statusBar().showMessage(self.tr("There is no previous item to merge into"), 5000)
-            return
-        self._follow = target
-        self.page_ops.do(lambda s: MergeItems(target, [source]),
-                         self.tr("Merge item %1 into item %2").replace("%1", str(source)).replace("%2", str(target)))
-
-    def _replace_with_next_scan(self) -> None:
-        page_id = self.thumbnails.current_page_id()
-        if page_id is None:
-            return
-        newest = max((item["id"] for item in self.inbox.inbox.all_items or ()), default=0)
-        self.replacing = (page_id, newest)
-        self.statusBar().showMessage(self.tr("The next scan that arrives replaces this page;"
-                                             " the page goes to the bin (undo brings it back)"))
-
-    def _replace_when_scanned(self, items: list[dict]) -> None:
-        """The first item that arrived after the operator asked, once read, replaces the page."""
-        page_id, newest = self.replacing
-        scan = next((item for item in items if item["id"] > newest and item["pages"]), None)
-        if scan is None or scan["state"] not in ("awaiting_description", "ready", "needs_attention"):
-            return
-        self.replacing = None
-        with_page = scan["pages"][0]["page_id"]
-        self.page_ops.do(lambda s: ReplacePage(page_id, with_page), self.tr("Replace a page with a new scan"))
-
     def _page_op_refused(self, reason: str) -> None:
         self.statusBar().showMessage(self.tr("Not done: %1").replace("%1", reason), 10000)
         self._pages_changed(None)  # a preview of it may be showing
@@ -370,7 +257,7 @@ class MainWindow(QMainWindow):
         the operations queued are all done, so that the previews are not undone in passing."""
         if self.page_ops.busy:
             return
-        follow, self._follow = self._follow, None
+        follow, self.page_actions.follow = self.page_actions.follow, None
         self.refresh()
         if follow is not None and follow != self.current_id:
             self.inbox.select_item(follow)
