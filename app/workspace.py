@@ -21,12 +21,12 @@ from app.catalog.details import ItemDetail, code_holder, next_item_no, read_item
 from app.catalog.description import Problem
 from app.catalog.events import Actor, record
 from app.catalog.page_ops import PageOperation
-from app.catalog.models import Batch, Item, Page, PageCheck, SourceFile
+from app.catalog.models import Batch, Item, Page, PageCheck, PageOcr, SourceFile
 from app.catalog.progress import batch_progress
 from app.catalog.search import search
 from app.catalog.store import FileStore
 from app.catalog.views import item_summary
-from app.config import Profile, Settings, changed_keys, load_settings, save_settings
+from app.config import Profile, Settings, SettingsError, changed_keys, load_settings, save_settings
 from app.paths import DataLayout, resolve_data_dir
 from app.qc.report import AcceptanceRow
 
@@ -80,8 +80,17 @@ class Workspace:
         return list(self.profile.watch) or [self.layout.inbox]
 
     def items(self, *, state: str | None = None, with_text: bool = True) -> list[dict]:
+        # Loaded up front, a statement each, all that item_summary reads: lazy loading would
+        # cost statements per item, and the GUI lists every item every few seconds. A page's
+        # OCR words (the bulk of the catalog) are never needed here: only its text, and only
+        # when asked for.
+        pages = selectinload(Item.pages)
+        options = [selectinload(Item.description), pages.selectinload(Page.source_file),
+                   pages.selectinload(Page.checks)]
+        if with_text:
+            options.append(pages.selectinload(Page.ocr).load_only(PageOcr.text))
         with self.catalog.session() as session:
-            query = select(Item).options(selectinload(Item.pages).selectinload(Page.ocr)).order_by(Item.id)
+            query = select(Item).options(*options).order_by(Item.id)
             if state:
                 query = query.where(Item.state == state)
             return [item_summary(item, with_text=with_text) for item in session.scalars(query)]
@@ -154,12 +163,26 @@ class Workspace:
     def describe(self, item_id: int, values: dict) -> list[Problem]:
         with self.catalog.session() as session:
             item = self._item(session, item_id)
-            return describe_item(session, item, values, self.profile, self.actor)
+            return describe_item(session, item, values, self.profile_named(item.profile), self.actor)
 
     def commit(self, item_id: int) -> CommitResult:
         with self.catalog.session() as session:
-            self._item(session, item_id)
-        return commit_item(self.catalog, self.store, item_id, self.profile, self.actor)
+            profile = self.profile_named(self._item(session, item_id).profile)
+        return commit_item(self.catalog, self.store, item_id, profile, self.actor)
+
+    def profile_named(self, name: str) -> Profile:
+        """An item is described by the rules of the profile it was scanned under (its 档号
+        template above all), whichever profile the station runs now; one since removed from
+        the settings falls back to the current one."""
+        return self.settings.profiles.get(name, self.profile)
+
+    def switch_profile(self, name: str) -> Profile:
+        """The profile new scans are taken in with; the caller restarts the station."""
+        try:
+            self.profile = self.settings.profile(name)
+        except SettingsError as exc:
+            raise WorkspaceError(str(exc)) from exc
+        return self.profile
 
     @staticmethod
     def _item(session, item_id: int) -> Item:

@@ -42,6 +42,7 @@ class ItemDetail:
     prefill: dict  # fields read off a separator sheet
     suggestions: dict[str, Suggestion]  # read off the first page's OCR: title, date, doc_no, responsible
     batch_id: int = 0
+    profile: str = "default"  # the station profile it was scanned under: its rules describe it
 
 
 def read_item_detail(session: Session, store: FileStore, item_id: int) -> ItemDetail | None:
@@ -60,7 +61,7 @@ def read_item_detail(session: Session, store: FileStore, item_id: int) -> ItemDe
     first = item.pages[0] if item.pages else None
     suggestions = suggest(ocr_page_from_row(first.ocr)) if first is not None and first.ocr else {}
     return ItemDetail(item.id, item.state, tuple(pages), values, dict(item.prefill or {}), suggestions,
-                      item.batch_id)
+                      item.batch_id, item.profile)
 
 
 def next_item_no(session: Session, fonds: str, year: str, category: str, retention: str) -> str:

@@ -71,6 +71,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("inbox.refresh", QT_TRANSLATE_NOOP("Actions", "Refresh the item list"), "F5"),
     ActionSpec("attention.show", QT_TRANSLATE_NOOP("Actions", "What needs attention (retry failed files and pages)"),
                "F9"),
+    ActionSpec("station.profile", QT_TRANSLATE_NOOP("Actions", "Choose the station profile"), "Ctrl+P"),
     ActionSpec("app.settings", QT_TRANSLATE_NOOP("Actions", "Settings…"), "Ctrl+,"),
     ActionSpec("help.shortcuts", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), "F1"),
     ActionSpec("app.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), "Ctrl+Q"),

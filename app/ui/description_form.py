@@ -129,6 +129,8 @@ class DescriptionForm(QScrollArea):
     def load(self, item: ItemDetail | None, defaults: dict | None = None) -> None:
         """Show ``item``: its description, or for a new one the batch defaults and its prefill."""
         self.item = item
+        profile = self.workspace.profile_named(item.profile) if item else self.workspace.profile
+        self.template = ArchivalCodeTemplate(profile.archival_code_template)
         self.touched.clear()
         self.show_required = False
         self.proposed_item_no = ""

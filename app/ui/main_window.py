@@ -9,7 +9,16 @@ the catalog or decodes an image runs on a ``WorkerPool``; F1 lists every key.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QThread, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.catalog.cataloguing import CommitRefused
 from app.catalog.details import ItemDetail
@@ -32,7 +41,7 @@ from app.ui.workers import WorkerPool
 from app.workspace import Workspace, WorkspaceError
 
 MENUS = (
-    (QT_TRANSLATE_NOOP("MainWindow", "&File"), ("app.settings", "app.quit")),
+    (QT_TRANSLATE_NOOP("MainWindow", "&File"), ("station.profile", "app.settings", "app.quit")),
     (QT_TRANSLATE_NOOP("MainWindow", "&Item"), ("item.next", "item.previous", "item.commit", "attention.show",
                                                 "inbox.refresh")),
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"), ("edit.undo", "edit.redo")),
@@ -54,7 +63,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.settings = settings or QSettings()
-        self.workers = WorkerPool({"catalog": 2, "commit": 1, "pages": 1,
+        self.workers = WorkerPool({"catalog": 2, "commit": 1, "pages": 1, "station": 1,
                                    "images": max(2, QThread.idealThreadCount())}, self)
         self._inbox_loads = self.workers.channel("catalog")
         self._detail_loads = self.workers.channel("catalog")
@@ -95,6 +104,11 @@ class MainWindow(QMainWindow):
         self.attention_label.hide()
         self.statusBar().addPermanentWidget(self.attention_label)
         self.attention.view.count_changed.connect(self._attention_counted)
+        self.station_label = QLabel(self)
+        self.station_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.station_label.setWordWrap(True)
+        self.station_label.hide()
+        self.statusBar().addWidget(self.station_label, 1)
         # 1600 x 960 where it fits; a smaller screen gets the whole of its free area
         screen = self.screen().availableGeometry()
         self.resize(min(1600, screen.width()), min(960, screen.height()))
@@ -114,12 +128,10 @@ class MainWindow(QMainWindow):
         self.inbox.inbox.modelReset.connect(self._restore_selection)
         self.thumbnails.page_chosen.connect(self._page_chosen)
 
-        self.station = None
+        self._add_profile_selector()
+        self.station: StationThread | None = None
         if run_station:
-            self.station = StationThread(workspace, self)
-            self.station.progress.connect(self._station_progress)
-            self.station.note.connect(lambda text: self.statusBar().showMessage(text, 5000))
-            self.station.start()
+            self._start_station()
         self._timer = QTimer(self, interval=refresh_ms, timeout=self.refresh)
         self._timer.start()
         self.refresh()
@@ -148,6 +160,7 @@ class MainWindow(QMainWindow):
         bind("inbox.refresh", self.refresh)
         bind("help.shortcuts", self.show_shortcuts)
         bind("app.settings", self.show_settings)
+        bind("station.profile", self._choose_profile)
         bind("attention.show", self.attention.present)
         bind("app.quit", self.close)
         for title, ids in MENUS:
@@ -350,6 +363,58 @@ class MainWindow(QMainWindow):
             text = self.tr("Item %1 needs attention: ") + progress.message
         self.statusBar().showMessage(text.replace("%1", str(progress.item_id))
                                      .replace("%2", str(progress.page)), 5000)
+
+    # The station ------------------------------------------------------------------------
+
+    def _add_profile_selector(self) -> None:
+        self.profile_box = QComboBox(self)
+        self.profile_box.addItems(sorted(self.workspace.settings.profiles))
+        self.profile_box.setCurrentText(self.workspace.profile.name)
+        self.profile_box.setToolTip(self.tr("The profile new scans are taken in with, for this session;"
+                                            " the default is chosen in Settings"))
+        self.profile_box.activated.connect(lambda _index: self._switch_profile(self.profile_box.currentText()))
+        bar = self.addToolBar(self.tr("Station"))
+        bar.setObjectName("station")
+        bar.setMovable(False)
+        label = QLabel(self.tr("Station profile:"), bar)
+        label.setBuddy(self.profile_box)
+        label.setContentsMargins(6, 0, 6, 0)
+        bar.addWidget(label)
+        bar.addWidget(self.profile_box)
+
+    def _choose_profile(self) -> None:
+        self.profile_box.setFocus()
+        self.profile_box.showPopup()
+
+    def _start_station(self) -> None:
+        self.station = StationThread(self.workspace, self)
+        self.station.progress.connect(self._station_progress)
+        self.station.note.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.station.stopped.connect(self._station_stopped)
+        self.station_label.hide()
+        self.station.start()
+
+    def _station_stopped(self, reason: str) -> None:
+        """Said where it stays in sight: until it is fixed, no scan is taken in."""
+        self.station_label.setText(self.tr("Station stopped: %1").replace("%1", reason))
+        self.station_label.setToolTip(reason)
+        self.station_label.show()
+
+    def _switch_profile(self, name: str) -> None:
+        if name == self.workspace.profile.name:
+            return
+        try:
+            self.workspace.switch_profile(name)
+        except WorkspaceError as exc:
+            self.statusBar().showMessage(str(exc), 10000)
+            self.profile_box.setCurrentText(self.workspace.profile.name)
+            return
+        folders = ", ".join(map(str, self.workspace.watched_folders()))
+        self.statusBar().showMessage(self.tr("New scans are taken in with profile %1, from %2")
+                                     .replace("%1", name).replace("%2", folders), 10000)
+        if self.station is not None:  # it stops between two pages, off the GUI thread
+            running, self.station = self.station, None
+            self.workers.run("station", running.stop, lambda _none: self._start_station())
 
     def closeEvent(self, event) -> None:
         self._timer.stop()

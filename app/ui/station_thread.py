@@ -7,6 +7,7 @@ only hears its progress lines (as signals) and reads the catalog.
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from PySide6.QtCore import QObject, Signal
@@ -14,6 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from app.processing import Progress
 from app.station import Reporter, Station
 from app.workspace import Workspace
+
+log = logging.getLogger("lantai.ui")
 
 
 class _SignalReporter(Reporter):
@@ -35,12 +38,20 @@ class _SignalReporter(Reporter):
 class StationThread(QObject):
     progress = Signal(object)  # app.processing.Progress
     note = Signal(str)
+    stopped = Signal(str)  # the station could not go on (a watched folder is missing…): why
 
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
         self.station = Station(workspace.catalog, workspace.store, workspace.settings, workspace.profile,
                                workspace.actor, workspace.watched_folders(), _SignalReporter(self))
-        self._thread = threading.Thread(target=self.station.run, name="lantai-station", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="lantai-station", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.station.run()
+        except Exception as exc:  # the window must say so: scans would pile up unread
+            log.exception("the station stopped")
+            self.stopped.emit(str(exc))
 
     def start(self) -> None:
         self._thread.start()
