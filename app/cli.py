@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     station = sub.add_parser("station", parents=[common], help="headless station: watch folders, process, report")
     station.add_argument("--watch", action="append", type=Path, metavar="DIR",
-                         help="folder the scanner writes to (repeatable; default: the profile's)")
+                         help="folder the scanner writes to (repeatable; default: the profile's `watch`,"
+                              " else the data dir's inbox)")
     station.add_argument("--polling", action="store_true", default=None,
                          help="poll instead of file-system events (network shares)")
     station.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -154,10 +155,8 @@ def run_station(args) -> int:
     from app.station import Reporter, Station
 
     ws = _workspace(args)
-    folders = args.watch or list(ws.profile.watch)
-    if not folders:
-        print("lantai: no folder to watch; give --watch DIR or set `watch` in the profile", file=sys.stderr)
-        return EXIT_USAGE
+    # as the window's station: the profile's folders, else the inbox a fresh install drops scans in
+    folders = args.watch or ws.watched_folders()
     station = Station(ws.catalog, ws.store, ws.settings, ws.profile, ws.actor, folders,
                       Reporter(as_json=args.json), polling=args.polling)
     signal.signal(signal.SIGTERM, lambda *_: station.stop())

@@ -44,7 +44,7 @@ class DataLayout:
 
     @property
     def inbox(self) -> Path:
-        """The folder the window's station watches when the profile names none."""
+        """The folder the station (the window's or `lantai station`) watches when the profile names none."""
         return self.root / "inbox"
 
     @property

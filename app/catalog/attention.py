@@ -81,13 +81,15 @@ def _failed_pages(session: Session) -> list[dict]:
         select(page_id, Event.at).where(Event.action == "page.ocr_failed",
                                         page_id.in_([page.id for page, *_ in rows])).order_by(Event.id)
     ).all())
-    return [_entry("page", page.id, _naming_the_scan(page.error or "failed", relpath, path),
+    return [_entry("page", page.id, naming_the_scan(page.error or "failed", relpath, path),
                    failed_at.get(page.id), path=path, item_id=page.item_id, page=page.position, batch_id=batch_id)
             for page, path, relpath, batch_id in rows]
 
 
-def _naming_the_scan(error: str, relpath: str, path: str) -> str:
-    # The worker names the stored copy it opened; the operator knows the scanner's file.
+def naming_the_scan(error: str, relpath: str, path: str) -> str:
+    """``error`` with the file store's copy (``relpath``, however its folder was written) named
+    by the scan's own ``path``: the worker names the copy it opened; the operator knows the
+    scanner's file."""
     return re.sub(r"\S*" + re.escape(relpath), lambda _: path, error)
 
 

@@ -10,21 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.entry_table import EntryModel, EntryTable
 from app.ui.workers import WorkerPool
 from app.workspace import Workspace
 
@@ -41,10 +31,6 @@ REMEDY_TEXT = {"file": QT_TRANSLATE_NOOP("AttentionView", "Put a readable scan a
                "item": QT_TRANSLATE_NOOP("AttentionView", "Retry builds the item's PDF again")}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AttentionView", text)
-
-
 def local_time(when: str | None) -> str:
     """A catalog time (UTC, ISO 8601) as the station's clock shows it."""
     if not when:
@@ -57,34 +43,18 @@ def entry_key(entry: dict) -> tuple[str, int]:
     return entry["kind"], entry["id"]
 
 
-class AttentionModel(QAbstractTableModel):
+class AttentionModel(EntryModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.entries: list[dict] = []
-
-    def set_entries(self, entries: list[dict]) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _tr(COLUMNS[section])
-        return None
+        super().__init__("AttentionView", COLUMNS, parent)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_tr(KIND_TEXT[entry["kind"]]), self.what(entry), self.reason(entry),
-                    local_time(entry["when"]))[index.column()]
+            kind = QCoreApplication.translate("AttentionView", KIND_TEXT[entry["kind"]])
+            return (kind, self.what(entry), self.reason(entry), local_time(entry["when"]))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{entry['reason']}\n\n{_tr(REMEDY_TEXT[entry['kind']])}"
+            remedy = QCoreApplication.translate("AttentionView", REMEDY_TEXT[entry["kind"]])
+            return f"{entry['reason']}\n\n{remedy}"
         return None
 
     @staticmethod
@@ -97,9 +67,10 @@ class AttentionModel(QAbstractTableModel):
         if entry["kind"] == "file":
             return entry["path"]
         if entry["kind"] == "page":
-            return (_tr("Item %1, page %2 (%3)").replace("%1", str(entry["item_id"]))
+            return (QCoreApplication.translate("AttentionView", "Item %1, page %2 (%3)")
+                    .replace("%1", str(entry["item_id"]))
                     .replace("%2", str(entry["page"])).replace("%3", entry["path"]))
-        return _tr("Item %1").replace("%1", str(entry["item_id"]))
+        return QCoreApplication.translate("AttentionView", "Item %1").replace("%1", str(entry["item_id"]))
 
 
 class AttentionView(QWidget):
@@ -115,16 +86,7 @@ class AttentionView(QWidget):
         self.setWindowTitle(self.tr("Needs attention"))
 
         self.model = AttentionModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = EntryTable(self.model, COLUMNS.index("Reason"), self)
 
         self.retry_action = QAction(self.tr("Retry"), self)
         self.retry_action.setShortcut(QKeySequence("Ctrl+R"))
@@ -152,12 +114,8 @@ class AttentionView(QWidget):
     def refresh(self) -> None:
         self._loads.latest(self.workspace.attention_list, self._show, self._failed)
 
-    def selected_entries(self) -> list[dict]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.entries[row] for row in rows]
-
     def retry_selected(self) -> None:
-        entries = self.selected_entries()
+        entries = self.table.selected_entries()
         if not entries:
             self.result_label.setText(self.tr("Select what to retry first (arrow keys, Shift for several)."))
             return
@@ -189,17 +147,7 @@ class AttentionView(QWidget):
         self.retry_button.setEnabled(True)
 
     def _show(self, entries: list[dict]) -> None:
-        kept = {entry_key(entry) for entry in self.selected_entries()}
-        current = self.table.currentIndex().row()
-        self.model.set_entries(entries)
-        selection = self.table.selectionModel()
-        for row, entry in enumerate(entries):
-            if entry_key(entry) in kept:
-                selection.select(self.model.index(row, 0), selection.SelectionFlag.Select
-                                 | selection.SelectionFlag.Rows)
-        if entries and not selection.hasSelection():
-            # the operator can retry at once, hands on the keyboard
-            self.table.selectRow(min(max(current, 0), len(entries) - 1))
+        self.table.show_entries(entries, entry_key)  # the operator can retry at once, hands on the keyboard
         if len(entries) != self.count:
             self.count = len(entries)
             self.count_changed.emit(self.count)

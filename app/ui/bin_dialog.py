@@ -8,24 +8,15 @@ Ctrl+Z; the list reloads whenever a page operation is done, here or in the windo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPixmap
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.catalog.details import PageImage
 from app.catalog.page_ops import RestorePages
 from app.ui.attention_view import local_time
 from app.ui.description_form import state_text
+from app.ui.entry_table import EntryModel, EntryTable
 from app.ui.page_commands import PageOperations
 from app.ui.page_images import load_page
 from app.ui.workers import WorkerPool
@@ -42,37 +33,16 @@ BLOCKED_TEXT = {"committed": QT_TRANSLATE_NOOP("BinDialog", "item %1 is committe
 FADED = QColor("#757575")  # what cannot be restored, as the inbox fades committed items
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BinDialog", text)
-
-
-class BinModel(QAbstractTableModel):
+class BinModel(EntryModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.entries: list[dict] = []
+        super().__init__("BinDialog", COLUMNS, parent)
         self.images: dict[int, QPixmap] = {}  # by page id; kept across reloads
-
-    def set_entries(self, entries: list[dict]) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        self.endResetModel()
 
     def set_image(self, page_id: int, image: QPixmap) -> None:
         self.images[page_id] = image
         row = next((row for row, entry in enumerate(self.entries) if entry["page_id"] == page_id), None)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, 0), [Qt.ItemDataRole.DecorationRole])
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _tr(COLUMNS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         entry = self.entries[index.row()]
@@ -132,7 +102,9 @@ class BinModel(QAbstractTableModel):
         if entry["restorable"]:
             return None
         blocked = BLOCKED_TEXT.get(entry["item_state"])
-        return _tr(blocked).replace("%1", str(entry["item_id"])) if blocked else entry["reason"]
+        if not blocked:
+            return entry["reason"]
+        return QCoreApplication.translate("BinDialog", blocked).replace("%1", str(entry["item_id"]))
 
 
 class BinDialog(QDialog):
@@ -151,18 +123,9 @@ class BinDialog(QDialog):
                               " number it had; Undo in the main window takes it out again."), self)
         note.setWordWrap(True)
         self.model = BinModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        self.table = EntryTable(self.model, COLUMNS.index("From item"), self)
         self.table.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(THUMB_SIDE + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.restore_selected)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
@@ -199,12 +162,8 @@ class BinDialog(QDialog):
     def refresh(self) -> None:
         self._loads.latest(self.workspace.binned_pages, self._show, self._failed)
 
-    def selected_entries(self) -> list[dict]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.entries[row] for row in rows]
-
     def restore_selected(self) -> None:
-        entries = self.selected_entries()
+        entries = self.table.selected_entries()
         if not entries:
             self.result_label.setText(self.tr("Select the pages to restore first (arrow keys, Shift for several)."))
             return
@@ -241,20 +200,8 @@ class BinDialog(QDialog):
                                   .replace("%1", str(error)))
 
     def _show(self, entries: list[dict]) -> None:
-        kept = {entry["page_id"] for entry in self.selected_entries()}
-        current = self.table.currentIndex().row()
-        self.model.set_entries(entries)
-        selection = self.table.selectionModel()
-        for row, entry in enumerate(entries):
-            if entry["page_id"] in kept:
-                selection.select(self.model.index(row, 0), selection.SelectionFlag.Select
-                                 | selection.SelectionFlag.Rows)
-        if entries and not selection.hasSelection():
-            # the next page is ready for Enter, hands on the keyboard. Flags, not selectRow: that
-            # reads the keys held, and Ctrl still down from Ctrl+Shift+B would toggle the row off.
-            row = min(max(current, 0), len(entries) - 1)
-            selection.setCurrentIndex(self.model.index(row, 0), selection.SelectionFlag.ClearAndSelect
-                                      | selection.SelectionFlag.Rows)
+        # the next page is ready for Enter, hands on the keyboard (Ctrl+Shift+B perhaps still down)
+        self.table.show_entries(entries, lambda entry: entry["page_id"])
         if not entries and not self.result_label.text():
             self.result_label.setText(self.tr("The bin is empty."))
         for entry in entries:

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
-import sys
 from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "qc_overhead.py"
-
-
-def _load_bench():
-    # Loaded from its path: bench/ is a folder of scripts, not a package.
-    spec = importlib.util.spec_from_file_location("lantai_bench_qc_overhead", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+from bench_scripts import load_bench
 
 
 @pytest.fixture(scope="module")
 def bench():
-    return _load_bench()
+    return load_bench("qc_overhead")
 
 
 def test_corpus_pages_are_the_non_blank_ones_with_their_text(bench, corpus: Path) -> None:

@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "ui_responsiveness.py"
-
-
-def _load_bench():
-    # Loaded from its path: bench/ is a folder of scripts, not a package.
-    spec = importlib.util.spec_from_file_location("lantai_bench_ui_responsiveness", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+from bench_scripts import load_bench
 
 
 @pytest.fixture(scope="module")
 def bench():
-    return _load_bench()
+    return load_bench("ui_responsiveness")
 
 
 def test_pages_are_all_different(bench, corpus: Path, tmp_path: Path) -> None:

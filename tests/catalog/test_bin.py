@@ -18,10 +18,9 @@ from sqlalchemy import select
 
 from app.catalog.models import Item, Page
 from app.catalog.page_ops import DeletePages, PageOpRefused, ReplacePage, RestorePages, UndoHistory
-from app.ocr.pool import OcrPool
-from app.processing import Processor
 from app.station import Reporter, ingest_once
 from app.workspace import Workspace
+from processor_runs import settle
 
 DESCRIPTION = dict(fonds_code="Z109", year="2023", retention="永久", org_code="BGS", item_no="7",
                    title="扬州市档案馆2023年档案工作总结", responsible="扬州市档案馆", date="2023年5月12日")
@@ -70,16 +69,6 @@ def layout(ws: Workspace) -> tuple[dict[str, int], dict[str, list[int]]]:
 def pages(ws: Workspace, item_id: int) -> list[int]:
     with ws.catalog.session() as session:
         return list(session.scalars(select(Page.id).where(Page.item_id == item_id).order_by(Page.position)))
-
-
-def settle(ws: Workspace) -> None:
-    """Run the processor until it has nothing left (here: rebuild the PDFs of changed items)."""
-    with OcrPool(workers=1) as pool:
-        processor = Processor(ws.catalog, ws.store, ws.settings, ws.actor, pool)
-        try:
-            processor.run_until_idle()
-        finally:
-            processor.close()
 
 
 def test_the_bin_outlives_the_session_and_restores_each_page_to_its_place(data):

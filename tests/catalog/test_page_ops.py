@@ -45,10 +45,9 @@ from app.catalog.page_ops import (
     placed_before,
     shifted,
 )
-from app.ocr.pool import OcrPool
-from app.processing import Processor
 from app.station import Reporter, ingest_once
 from app.workspace import Workspace
+from processor_runs import settle
 
 DESCRIPTION = dict(fonds_code="Z109", year="2023", retention="永久", org_code="BGS", item_no="7",
                    title="扬州市档案馆2023年档案工作总结", responsible="扬州市档案馆", date="2023年5月12日")
@@ -134,16 +133,6 @@ def snapshot(ws: Workspace) -> dict:
         searched = dict(session.execute(sql("SELECT page_id, item_id FROM search_text WHERE page_id IS NOT NULL")).all())
         item_states = dict(session.execute(select(Item.id, Item.state)).all())
     return {"pages": page_rows, "search": searched, "items": item_states}
-
-
-def settle(ws: Workspace) -> None:
-    """Run the processor until it has nothing left: OCR of pending pages, PDFs of items."""
-    with OcrPool(workers=1) as pool:
-        processor = Processor(ws.catalog, ws.store, ws.settings, ws.actor, pool)
-        try:
-            processor.run_until_idle()
-        finally:
-            processor.close()
 
 
 def events(ws: Workspace, action: str) -> list[Event]:

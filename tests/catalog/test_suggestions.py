@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from seed_pages import DocumentPage, render_document_page, seed_sentences
+from seed_pages import seed_sentences, write_first_page
 
 from app.catalog.suggestions import TITLE_PREFIX_CERTAINTY, suggest
 from app.ocr.engine import OcrPage, OcrWord
@@ -17,6 +17,7 @@ from app.ocr.prepare import PageOcrRequest, recognize_page
 from app.ocr.quality import character_error_rate
 from app.ocr.tesseract import limit_tesseract_threads
 from app.ocr.text import is_cjk
+from app.samples import SamplePage
 
 BUREAU_REPORT = "000_0dc9417f99636da7.txt"  # a city archives bureau's yearly report
 ARCHIVE_REPORT = "001_2ee667989489edff.txt"  # an archives' progress report, given as a speech
@@ -30,20 +31,20 @@ def _single_threaded_tesseract() -> None:
     limit_tesseract_threads()
 
 
-def _ocr(page: DocumentPage, folder: Path) -> OcrPage:
-    return recognize_page(PageOcrRequest(render_document_page(page, folder / "page.png"), dpi=300))
+def _ocr(page: SamplePage, folder: Path) -> OcrPage:
+    return recognize_page(PageOcrRequest(write_first_page(page, folder / "page.png"), dpi=300))
 
 
 @pytest.fixture(scope="module")
 def bureau_report_page(seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> OcrPage:
     """A red-header report: 红头, 文号 in 〔〕, one-line heading, addressee, 落款 and date."""
     seed = seeds / BUREAU_REPORT
-    page = DocumentPage(
+    page = SamplePage(
         red_header="扬州市档案局文件",
         doc_no="扬档发〔2023〕12号",
-        heading=["关于2022年度全市档案工作情况的报告"],
+        heading=("关于2022年度全市档案工作情况的报告",),
         addressee="扬州市人民政府：",
-        paragraphs=[seed_sentences(seed, 3), seed_sentences(seed, 2, skip=3)],
+        paragraphs=(seed_sentences(seed, 3), seed_sentences(seed, 2, skip=3)),
         signature="扬州市档案局",
         date="2023年5月12日",
     )
@@ -54,12 +55,12 @@ def bureau_report_page(seeds: Path, tmp_path_factory: pytest.TempPathFactory) ->
 def archive_report_page(seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> OcrPage:
     """No red header and no 文号 of its own; a two-line heading; the body cites another
     document's 文号 and an earlier date; signed with a date in Chinese numerals."""
-    page = DocumentPage(
-        heading=["扬州市档案馆关于推动档案事业现代化", "和高质量发展工作进展情况的报告"],
-        paragraphs=[
+    page = SamplePage(
+        heading=("扬州市档案馆关于推动档案事业现代化", "和高质量发展工作进展情况的报告"),
+        paragraphs=(
             seed_sentences(seeds / ARCHIVE_REPORT, 3),
             "按照省档案局苏档发〔2022〕5号文件要求，市档案馆于2022年3月1日启动“两类档案”接收进馆工作。",
-        ],
+        ),
         signature="扬州市档案馆",
         date="二〇二三年十一月二十日",
     )

@@ -6,55 +6,35 @@ tests/pipeline/test_station.py covers slow writers and SIGKILL; this is the shor
 from __future__ import annotations
 
 import json
-import queue
 import shutil
-import signal
 import subprocess
-import threading
-import time
+from pathlib import Path
+
+from station_process import StationProcess
 
 from .runner import LANTAI, lantai, lantai_env
+
+
+def start_station(*args: str | Path) -> StationProcess:
+    """The installed ``lantai station --json ARGS…``, without a display."""
+    return StationProcess([LANTAI, "station", "--json", *args], env=lantai_env(), stderr=subprocess.PIPE)
 
 
 def test_station_json_reports_a_dropped_page_until_ready_and_stops_on_sigterm(make_strips, tmp_path):
     watched = tmp_path / "scanner"
     watched.mkdir()
     [strip] = make_strips(tmp_path / "made", 1)
-    process = subprocess.Popen(
-        [LANTAI, "station", "--json", "--watch", watched, "--data-dir", tmp_path / "data"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=lantai_env(),
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True)
-    reader.start()
-    events: list[dict] = []
-
-    def wait_for(kind: str, timeout: float = 90) -> dict:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = lines.get(timeout=0.5)
-            except queue.Empty:
-                assert process.poll() is None, f"station exited with {process.returncode}: {events}"
-                continue
-            events.append(json.loads(line))  # every line is one JSON object
-            if events[-1]["event"] == kind:
-                return events[-1]
-        raise AssertionError(f"no {kind} event within {timeout} s: {events}")
-
+    station = start_station("--watch", watched, "--data-dir", tmp_path / "data")
     try:
-        watching = wait_for("note")
+        watching = station.wait_for(lambda e: e["event"] == "note")
         assert watching["message"].startswith(f"watching {watched} (profile default)")
         shutil.copy(strip, watched / "page-001.jpg")
-        ready = wait_for("item_ready")
+        ready = station.wait_for(lambda e: e["event"] == "item_ready")
     finally:
-        process.send_signal(signal.SIGTERM)
-        returncode = process.wait(timeout=60)
-    reader.join(timeout=10)
-    while not lines.empty():
-        events.append(json.loads(lines.get()))
+        returncode = station.stop()
 
-    assert returncode == 0, process.stderr.read()
+    events = station.events
+    assert returncode == 0, station.process.stderr.read()
     assert events[-1] == {"event": "note", "message": "station stopped"}
     [ingested] = [e for e in events if e["event"] == "file_ingested"]
     assert ingested["path"] == str(watched / "page-001.jpg") and ingested["pages"] == 1
@@ -63,6 +43,32 @@ def test_station_json_reports_a_dropped_page_until_ready_and_stops_on_sigterm(ma
     items = json.loads(lantai("items", "--json", "--data-dir", tmp_path / "data").stdout)
     assert [(i["id"], i["state"]) for i in items] == [(ready["item_id"], "awaiting_description")]
     assert "应急演练" in items[0]["pages"][0]["text"].replace(" ", "")
+
+
+def test_station_without_watch_takes_the_profiles_folders_else_the_inbox(make_strips, tmp_path):
+    # as the window's station does: a fresh install has somewhere to drop scans
+    data, scanner = tmp_path / "data", tmp_path / "scanner"
+    [strip] = make_strips(tmp_path / "made", 1)
+    station = start_station("--data-dir", data)
+    try:
+        into_inbox = station.wait_for(lambda e: e["event"] == "note")
+        shutil.copy(strip, data / "inbox" / "page-001.jpg")
+        ingested = station.wait_for(lambda e: e["event"] == "file_ingested")
+    finally:
+        returncode = station.stop()
+    assert returncode == 0, station.process.stderr.read()
+    assert into_inbox["message"].startswith(f"watching {data / 'inbox'} (profile default)")
+    assert ingested["path"] == str(data / "inbox" / "page-001.jpg")
+
+    scanner.mkdir()
+    (data / "settings.toml").write_text(f'[profiles.default]\nwatch = ["{scanner}"]\n', encoding="utf-8")
+    station = start_station("--data-dir", data)
+    try:
+        into_scanner = station.wait_for(lambda e: e["event"] == "note")
+    finally:
+        returncode = station.stop()
+    assert returncode == 0, station.process.stderr.read()
+    assert into_scanner["message"].startswith(f"watching {scanner} (profile default)")
 
 
 def test_without_a_display_lantai_says_how_to_start_the_headless_station(tmp_path):

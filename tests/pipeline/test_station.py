@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import queue
-import signal
-import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
+from station_process import StationProcess
 
 from app.catalog.models import Event, FileStatus, ItemState, SourceFile, StoredFile
 from app.workspace import Workspace
@@ -23,42 +18,12 @@ from app.workspace import Workspace
 REPO = Path(__file__).resolve().parents[2]
 
 
-class StationProcess:
-    """``lantai station --json`` in a child process, its JSON lines readable from a queue."""
-
-    def __init__(self, data: Path, *folders: Path):
-        args = [sys.executable, "-m", "app.cli", "station", "--json", "--data-dir", str(data)]
-        for folder in folders:
-            args += ["--watch", str(folder)]
-        self.process = subprocess.Popen(args, cwd=REPO, stdout=subprocess.PIPE, text=True, encoding="utf-8")
-        self.events: queue.Queue[dict] = queue.Queue()
-        self.lines: list[str] = []  # everything the station printed, for failure reports
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.lines.append(line)
-            self.events.put(json.loads(line))
-
-    def wait_for(self, predicate, timeout: float = 120) -> dict:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                event = self.events.get(timeout=0.5)
-            except queue.Empty:
-                assert self.process.poll() is None, f"station exited with {self.process.returncode}"
-                continue
-            if predicate(event):
-                return event
-        raise AssertionError(f"no matching station event within {timeout} s")
-
-    def stop(self) -> int:
-        self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=60)
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.wait(timeout=30)
+def start_station(data: Path, *folders: Path) -> StationProcess:
+    """``lantai station --json`` run from the checkout, watching ``folders``."""
+    argv = [sys.executable, "-m", "app.cli", "station", "--json", "--data-dir", data]
+    for folder in folders:
+        argv += ["--watch", folder]
+    return StationProcess(argv, cwd=REPO)
 
 
 def settings(data: Path, text: str) -> Path:
@@ -81,7 +46,7 @@ def test_file_written_slowly_is_ingested_once_and_complete(tmp_path, make_strips
     watched = tmp_path / "scanner"
     watched.mkdir()
     content = make_strips(tmp_path / "made", 1)[0].read_bytes()
-    station = StationProcess(data, watched)
+    station = start_station(data, watched)
     try:
         station.wait_for(lambda e: e["event"] == "note" and "watching" in e["message"])
         target = watched / "slow.jpg"
@@ -109,11 +74,11 @@ def test_station_killed_mid_batch_resumes_without_loss_or_double(tmp_path, make_
     watched = tmp_path / "scanner"
     folders = {f"doc-{n}": make_strips(watched / f"doc-{n}", 3, start=3 * n) for n in range(3)}
 
-    first = StationProcess(data, watched)
+    first = start_station(data, watched)
     first.wait_for(lambda e: e["event"] == "file_ingested")
     first.kill()  # SIGKILL: no clean-up of any kind
 
-    second = StationProcess(data, watched)
+    second = start_station(data, watched)
     ws = Workspace.open(data)
     try:
         wait_until(lambda: (items := ws.items(with_text=False)) and len(items) == 3

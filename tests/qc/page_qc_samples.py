@@ -1,4 +1,5 @@
-"""Variants of corpus pages made with Pillow and numpy, for the per-page check tests."""
+"""Variants of corpus pages made with Pillow and numpy, for the per-page check tests, and
+what the corpus manifest says each page should be flagged for."""
 
 from __future__ import annotations
 
@@ -14,6 +15,21 @@ PAPER_TINT = (240, 230, 200)
 CJK_FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
 # One printed line of seedA-003 (about 5 cm, ten characters).
 ONE_LINE = (300, 250, 900, 320)
+
+
+def manifest_faults(entry: dict) -> dict[str, str]:
+    """The findings (check: verdict) that an entry of cjk-rendered/manifest.json should raise
+    under the default image rules; none for a clean page."""
+    faults = {}
+    if entry["blank"]:
+        faults["blank"] = "warning"
+    if entry["rotation"]:
+        faults["orientation"] = "warning"
+    if entry["border"]:
+        faults["border"] = "warning"
+    if entry["dpi"] < 200:
+        faults["resolution"] = "error"
+    return faults
 
 
 def rendered(corpus: Path, name: str) -> Image.Image:

@@ -46,7 +46,7 @@ def test_enter_restores_a_binned_page_and_ctrl_z_bins_it_again(qtbot, window, wo
     dialog = _open_bin(qtbot, window)
     _wait(qtbot, lambda: dialog.model.rowCount() == 1 and dialog.table.selectionModel().hasSelection())
     _wait(qtbot, lambda: QApplication.focusWidget() is dialog.table)  # the keyboard is in the list
-    assert [entry["page_id"] for entry in dialog.selected_entries()] == [page_id]
+    assert [entry["page_id"] for entry in dialog.table.selected_entries()] == [page_id]
     assert dialog.model.item(dialog.model.entries[0]).startswith("Item 2 (empty)")
     assert dialog.model.restorable(dialog.model.entries[0]) == "Yes"
     _wait(qtbot, lambda: page_id in dialog.model.images)  # its thumbnail, from the image pool

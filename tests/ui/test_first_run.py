@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from as_operator import show_active
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
@@ -30,16 +31,12 @@ def fresh(tmp_path: Path) -> Workspace:
 @pytest.fixture
 def panel(qtbot, fresh: Workspace, ui_settings) -> FirstRunPanel:
     host = QWidget()
-    qtbot.addWidget(host)
     workers = WorkerPool({"catalog": 1}, host)
     # the panel only names keys: every scoped action may as well live on the host
     registry = ActionRegistry(host, ui_settings, {spec.scope: host for spec in ACTIONS if spec.scope != "window"})
     panel = FirstRunPanel(workers, registry, fresh.watched_folders(), host)
     QVBoxLayout(host).addWidget(panel)
-    host.show()
-    qtbot.waitExposed(host)
-    host.activateWindow()
-    qtbot.waitUntil(host.isActiveWindow, timeout=120_000)
+    show_active(qtbot, host)
     panel.setFocus()
     yield panel
     workers.shutdown()
@@ -73,12 +70,7 @@ def test_the_steps_name_the_keys_as_bound(panel: FirstRunPanel) -> None:
 
 @pytest.mark.slow
 def test_a_newcomer_loads_the_samples_with_enter_and_the_first_item_opens(qtbot, fresh: Workspace, ui_settings) -> None:
-    window = MainWindow(fresh, ui_settings, refresh_ms=200, run_station=True)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=120_000)
+    window = show_active(qtbot, MainWindow(fresh, ui_settings, refresh_ms=200, run_station=True))
     # the bounds below only stop a hung test
     qtbot.waitUntil(lambda: window.viewer.currentWidget() is window.first_run, timeout=120_000)
     assert window.first_run.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() is window.first_run

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from as_operator import type_and_tab
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QKeySequence
 
 from app.ui.actions import ACTIONS
 from app.ui.shortcuts_dialog import ShortcutsDialog
@@ -22,19 +22,6 @@ def _showing(window) -> int | None:
     return window.detail.id if window.detail else None
 
 
-def _type(qtbot, window, text: str) -> None:
-    """Types into whatever has focus, then Tab, as an operator does. Chinese arrives as an
-    input method commits it (QTest can only press keys of ASCII characters)."""
-    widget = window.focusWidget()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(widget, event)
-    qtbot.keyClick(widget, Qt.Key.Key_Tab)
-
-
 def test_describe_and_commit_by_keyboard_then_the_next_item_opens(qtbot, window, workspace):
     qtbot.keyClick(window.inbox, Qt.Key.Key_Down, CTRL)  # the window opened on item 1
     _wait(qtbot, lambda: _showing(window) == 2)
@@ -44,16 +31,16 @@ def test_describe_and_commit_by_keyboard_then_the_next_item_opens(qtbot, window,
     qtbot.keyClick(window, Qt.Key.Key_F2)
     assert window.focusWidget() is form.editors["fonds_code"]
 
-    _type(qtbot, window, "z109")
+    type_and_tab(qtbot, window, "z109")
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)  # category keeps its default, WS 文书
-    _type(qtbot, window, "2023")
-    _type(qtbot, window, "Y")
-    _type(qtbot, window, "BGS")
+    type_and_tab(qtbot, window, "2023")
+    type_and_tab(qtbot, window, "Y")
+    type_and_tab(qtbot, window, "BGS")
     _wait(qtbot, lambda: form.editors["item_no"].text() == "0001")
     assert form.code_label.text() == "Z109-WS·2023-Y-BGS-0001"
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)  # past the proposed 件号
-    _type(qtbot, window, "扬州市档案馆关于2023年档案工作情况的报告")
-    _type(qtbot, window, "扬州市档案馆")
+    type_and_tab(qtbot, window, "扬州市档案馆关于2023年档案工作情况的报告")
+    type_and_tab(qtbot, window, "扬州市档案馆")
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)  # no 文号
     assert window.focusWidget() is form.editors["date"]
     qtbot.keyClicks(form.editors["date"], "20230230")

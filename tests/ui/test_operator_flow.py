@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from as_operator import show_active, type_and_tab
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
-from seed_pages import DocumentPage, render_document_page, seed_sentences
+from seed_pages import seed_sentences
 from sqlalchemy import select
 
 from app.catalog.models import Item, Page
+from app.samples import SamplePage, render_page
 from app.ui.main_window import MainWindow
 from app.workspace import Workspace
 
@@ -34,12 +34,7 @@ def station_window(qtbot, tmp_path: Path, ui_settings) -> MainWindow:
     (data / "settings.toml").write_text('[profiles.default]\ngrouping = "folder"\nitem_quiet_seconds = 1.0\n'
                                         "stability_delay = 0.5\n", encoding="utf-8")
     workspace = Workspace.open(data)
-    window = MainWindow(workspace, ui_settings, refresh_ms=200, run_station=True)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=120_000)
+    window = show_active(qtbot, MainWindow(workspace, ui_settings, refresh_ms=200, run_station=True))
     yield window
     window.close()
     workspace.catalog.close()
@@ -63,17 +58,6 @@ def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(window.focusWidget(), key, modifier)
 
 
-def _type(qtbot, window, text: str) -> None:
-    widget = window.focusWidget()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(widget, event)
-    qtbot.keyClick(widget, Qt.Key.Key_Tab)
-
-
 def _order(workspace: Workspace, item_id: int) -> list[str]:
     """The item's pages, by the file each was scanned to."""
     with workspace.catalog.session() as session:
@@ -86,16 +70,15 @@ def _state(workspace: Workspace, item_id: int) -> str:
         return session.get(Item, item_id).state
 
 
-def test_scans_to_catalog_by_keyboard(qtbot, station_window, tmp_path, corpus, seeds):
+def test_scans_to_catalog_by_keyboard(qtbot, station_window, corpus, seeds):
     window, workspace = station_window, station_window.workspace
-    letter = tmp_path / "letter.png"
-    render_document_page(DocumentPage(
-        red_header="扬州市档案局文件", doc_no="扬档发〔2023〕12号", heading=["关于2022年度全市档案工作情况的报告"],
-        addressee="扬州市人民政府：", paragraphs=[seed_sentences(seeds / "000_0dc9417f99636da7.txt", 2)],
-        signature="扬州市档案局", date="2023年5月12日"), letter)
+    letter = render_page(SamplePage(
+        red_header="扬州市档案局文件", doc_no="扬档发〔2023〕12号", heading=("关于2022年度全市档案工作情况的报告",),
+        addressee="扬州市人民政府：", paragraphs=(seed_sentences(seeds / "000_0dc9417f99636da7.txt", 2),),
+        signature="扬州市档案局", date="2023年5月12日"), 1)
     printed = Image.open(corpus / "cjk-rendered" / "seedA-003.png")
     strips = [printed.crop((0, top, printed.width, top + 320)) for top in (240, 880)]
-    _scan(workspace.watched_folders()[0] / "case-1", [Image.open(letter).convert("RGB"), *strips])
+    _scan(workspace.watched_folders()[0] / "case-1", [letter, *strips])
 
     # the item arrives, is read, and opens by itself
     _wait(qtbot, lambda: window.detail is not None and window.detail.state == "awaiting_description")
@@ -116,11 +99,11 @@ def test_scans_to_catalog_by_keyboard(qtbot, station_window, tmp_path, corpus, s
     qtbot.keyClick(window, Qt.Key.Key_F2)
     form = window.form
     assert window.focusWidget() is form.editors["fonds_code"]
-    _type(qtbot, window, "Z109")
+    type_and_tab(qtbot, window, "Z109")
     _key(qtbot, window, Qt.Key.Key_Tab)  # category keeps its default, WS 文书
-    _type(qtbot, window, "2023")
-    _type(qtbot, window, "Y")
-    _type(qtbot, window, "BGS")
+    type_and_tab(qtbot, window, "2023")
+    type_and_tab(qtbot, window, "Y")
+    type_and_tab(qtbot, window, "BGS")
     _wait(qtbot, lambda: form.editors["item_no"].text() == "0001")
     _key(qtbot, window, Qt.Key.Key_F8, SHIFT)  # every suggestion read off page 1
     assert form.editors["doc_no"].text() == "扬档发〔2023〕12号"

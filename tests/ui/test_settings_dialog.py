@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from as_operator import show_active
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -18,12 +19,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def dialog(qtbot, workspace: Workspace, ui_settings: QSettings) -> SettingsDialog:
-    dialog = SettingsDialog(workspace, ui_settings)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=120_000)  # Ctrl+S needs an active window
+    dialog = show_active(qtbot, SettingsDialog(workspace, ui_settings))
     # Tesseract's languages are asked for in the background; the bound only stops a hung test
     qtbot.waitUntil(lambda: dialog.installed is not None, timeout=120_000)
     return dialog

@@ -1,7 +1,7 @@
 """The first page's OCR suggestions in the description form, accepted by keyboard.
 
-Two first pages are rendered from the seed reports as GB/T 9704 lays them out (the renderer of
-the headless suggestion tests), ingested with the real Tesseract, and described in the real
+Two first pages are rendered from the seed reports as GB/T 9704 lays them out (the app's sample
+renderer, as in the headless suggestion tests), ingested with the real Tesseract, and described in the real
 window. The pages are A4 with a short body: the rules place the 文号 and the heading by their
 height on the page, so a cropped page would not do, and a short body keeps the OCR quick.
 """
@@ -12,14 +12,14 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from as_operator import type_and_tab
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
-from seed_pages import DocumentPage, render_document_page, seed_sentences
+from seed_pages import seed_sentences, write_first_page
 from sqlalchemy import select
 
 from app.catalog.models import DescriptionRecord
 from app.ocr.quality import character_error_rate
+from app.samples import SamplePage
 from app.station import Reporter, ingest_once
 from app.workspace import Workspace
 
@@ -38,15 +38,15 @@ def library(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Path:
     root = tmp_path_factory.mktemp("suggestions-library")
     scans = root / "scans"
     scans.mkdir()
-    render_document_page(DocumentPage(
-        red_header="扬州市档案局文件", doc_no="扬档发〔2023〕12号", heading=[BUREAU_HEADING],
-        addressee="扬州市人民政府：", paragraphs=[seed_sentences(seeds / "000_0dc9417f99636da7.txt", 2)],
+    write_first_page(SamplePage(
+        red_header="扬州市档案局文件", doc_no="扬档发〔2023〕12号", heading=(BUREAU_HEADING,),
+        addressee="扬州市人民政府：", paragraphs=(seed_sentences(seeds / "000_0dc9417f99636da7.txt", 2),),
         signature="扬州市档案局", date="2023年5月12日",
     ), scans / "page-001.png")
-    render_document_page(DocumentPage(
-        heading=["扬州市档案馆关于推动档案事业现代化", "和高质量发展工作进展情况的报告"],
-        paragraphs=[seed_sentences(seeds / "001_2ee667989489edff.txt", 1),
-                    "按照省档案局苏档发〔2022〕5号文件要求，市档案馆于2022年3月1日启动接收进馆工作。"],
+    write_first_page(SamplePage(
+        heading=("扬州市档案馆关于推动档案事业现代化", "和高质量发展工作进展情况的报告"),
+        paragraphs=(seed_sentences(seeds / "001_2ee667989489edff.txt", 1),
+                    "按照省档案局苏档发〔2022〕5号文件要求，市档案馆于2022年3月1日启动接收进馆工作。"),
         signature="扬州市档案馆", date="二〇二三年十一月二十日",
     ), scans / "page-002.png")
     ws = Workspace.open(root / "data")
@@ -58,18 +58,6 @@ def library(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Path:
 def _wait(qtbot, condition) -> None:
     """Until ``condition`` holds; the generous bound only stops a hung test, it times nothing."""
     qtbot.waitUntil(condition, timeout=120_000)
-
-
-def _type(qtbot, window, text: str) -> None:
-    """Types into whatever has focus, then Tab; Chinese arrives as an input method commits it."""
-    widget = window.focusWidget()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(widget, event)
-    qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
 def _shown(form) -> dict[str, str]:
@@ -91,11 +79,11 @@ def test_suggestions_are_shown_accepted_by_key_and_committed(qtbot, window, work
     assert all(form.editors[name].text() == form.editors[name].placeholderText() == "" for name in shown)
 
     qtbot.keyClick(window, Qt.Key.Key_F2)
-    _type(qtbot, window, "Z109")
+    type_and_tab(qtbot, window, "Z109")
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)  # category keeps its default, WS 文书
-    _type(qtbot, window, "2023")
-    _type(qtbot, window, "Y")
-    _type(qtbot, window, "BGS")
+    type_and_tab(qtbot, window, "2023")
+    type_and_tab(qtbot, window, "Y")
+    type_and_tab(qtbot, window, "BGS")
     _wait(qtbot, lambda: form.editors["item_no"].text() == "0001")
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)  # past the proposed 件号
     assert window.focusWidget() is form.editors["title"]
