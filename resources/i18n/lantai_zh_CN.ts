@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Move pages earlier</source>
-        <translation>页面前移</translation>
-    </message>
-    <message>
-        <source>Move pages later</source>
-        <translation>页面后移</translation>
-    </message>
-    <message>
-        <source>Turn pages clockwise</source>
-        <translation>页面顺时针旋转</translation>
-    </message>
-    <message>
-        <source>Turn pages anticlockwise</source>
-        <translation>页面逆时针旋转</translation>
-    </message>
-    <message>
-        <source>Move pages to the bin</source>
-        <translation>页面移入回收站</translation>
-    </message>
-    <message>
-        <source>Keep blank pages</source>
-        <translation>保留空白页</translation>
-    </message>
-    <message>
-        <source>Read pages again</source>
-        <translation>重新识别页面</translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <source>Next item</source>
@@ -127,6 +96,10 @@
         <translation>将所选页面移入回收站</translation>
     </message>
     <message>
+        <source>Show the bin (restore pages)</source>
+        <translation>查看回收站（恢复页面）</translation>
+    </message>
+    <message>
         <source>Keep the selected blank pages</source>
         <translation>保留所选空白页</translation>
     </message>
@@ -157,6 +130,18 @@
     <message>
         <source>Refresh the item list</source>
         <translation>刷新文件列表</translation>
+    </message>
+    <message>
+        <source>What needs attention (retry failed files and pages)</source>
+        <translation>需处理事项（重试失败的文件和页面）</translation>
+    </message>
+    <message>
+        <source>Choose the station profile</source>
+        <translation>选择工作站配置</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -208,6 +193,14 @@
     <message>
         <source>Retry builds the item&apos;s PDF again</source>
         <translation>重试会重新生成本件的 PDF</translation>
+    </message>
+    <message>
+        <source>Item %1, page %2 (%3)</source>
+        <translation>第 %1 件第 %2 页（%3）</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>第 %1 件</translation>
     </message>
     <message>
         <source>Needs attention</source>
@@ -262,6 +255,113 @@
     </message>
 </context>
 <context>
+    <name>BinDialog</name>
+    <message>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>From item</source>
+        <translation>所属件</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>源文件</translation>
+    </message>
+    <message>
+        <source>Binned</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Can be restored</source>
+        <translation>可恢复</translation>
+    </message>
+    <message>
+        <source>item %1 is committed, and committed items are frozen</source>
+        <translation>第 %1 件已提交，已提交的件不能再修改</translation>
+    </message>
+    <message>
+        <source>item %1 is still receiving pages from the scanner; restore the page once the item has closed</source>
+        <translation>第 %1 件仍在接收扫描页面；请在该件接收结束后再恢复此页</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Item %1 (%2)</source>
+        <translation>第 %1 件（%2）</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1，第 %2 页</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1 由 %2 在 %3 删除</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No: where it was is not recorded</source>
+        <translation>否：未记录原位置</translation>
+    </message>
+    <message>
+        <source>No: the item is %1</source>
+        <translation>否：该件%1</translation>
+    </message>
+    <message>
+        <source>The bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Pages deleted from items. Restore puts each back in its item, at the page number it had; Undo in the main window takes it out again.</source>
+        <translation>从各件中删除的页面。“恢复”把每一页放回原来的件中、原来的页码处；在主窗口中撤销可再次移出。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Put the selected pages back in their items (Enter)</source>
+        <translation>将所选页面放回原来的件中（回车）</translation>
+    </message>
+    <message>
+        <source>Select the pages to restore first (arrow keys, Shift for several).</source>
+        <translation>请先选择要恢复的页面（方向键选择，按住 Shift 可多选）。</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>未恢复：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restoring %n page(s)…</source>
+        <translation>
+            <numerusform>正在恢复 %n 页…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore pages from the bin</source>
+        <translation>从回收站恢复页面</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n page(s) to their items.</source>
+        <translation>
+            <numerusform>已将 %n 页恢复到原来的件中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the bin from the catalog: %1; see the log</source>
+        <translation>无法从目录数据库读取回收站：%1；请查看日志</translation>
+    </message>
+    <message>
+        <source>The bin is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionForm</name>
     <message>
         <source>档号 Archival code</source>
@@ -298,12 +398,18 @@
         <translation>采用</translation>
     </message>
     <message>
-        <source>accept: %1, all: %2</source>
-        <translation>采用：%1，全部采用：%2</translation>
+        <source>accept (%1)</source>
+        <translation>采用（%1）</translation>
     </message>
     <message>
         <source>Read from the first page by OCR, confidence %1 %</source>
         <translation>由首页 OCR 识别，置信度 %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first page&apos;s OCR suggests %n field(s), shown under them: %1 accepts the one of the field with focus, %2 all of them</source>
+        <translation>
+            <numerusform>首页 OCR 为 %n 个字段给出了建议值，显示在各字段下方：%1 采用当前字段的建议，%2 全部采用</numerusform>
+        </translation>
     </message>
     <message>
         <source>No item selected</source>
@@ -333,7 +439,7 @@
     </message>
     <message>
         <source>Organisation code</source>
-        <translation>机构（问题）代码</translation>
+        <translation>机构(问题)代码</translation>
     </message>
     <message>
         <source>Item number</source>
@@ -399,8 +505,8 @@
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <source>Or see the whole flow now with three sample documents (four pages) that Lantai makes itself:</source>
-        <translation>也可以用兰台自动生成的三份示例文件（共四页）立即体验完整流程：</translation>
+        <source>Or see the whole flow now with a few sample documents that Lantai makes itself:</source>
+        <translation>也可以用兰台自动生成的几份示例文件，立即体验完整流程：</translation>
     </message>
     <message>
         <source>&amp;Load sample pages</source>
@@ -532,16 +638,107 @@
         <translation>兰台 — %1</translation>
     </message>
     <message>
+        <source>%1 sample file(s) written; they appear in the list as the station reads them</source>
+        <translation>已写入 %1 个示例文件；工作站读取后会陆续出现在文件列表中</translation>
+    </message>
+    <message>
+        <source>F1 every key · F2 the form · Ctrl+↓/↑ next/previous item</source>
+        <translation>F1 全部快捷键 · F2 著录表单 · Ctrl+↓/↑ 下一件/上一件</translation>
+    </message>
+    <message>
+        <source>%1 need attention (F9)</source>
+        <translation>需处理 %1 项（F9）</translation>
+    </message>
+    <message>
+        <source>%1 item(s) in processing · %2 to describe or commit</source>
+        <translation>处理中 %1 件 · 待著录或待提交 %2 件</translation>
+    </message>
+    <message>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
     <message>
-        <source>Ctrl+Down and Ctrl+Up (J and K in the list) change the item, F2 goes to the form, F1 lists every key</source>
-        <translation>Ctrl+↓ 和 Ctrl+↑（在列表中为 J 和 K）切换文件，F2 转到著录表单，F1 列出全部快捷键</translation>
+        <source>The profile new scans are taken in with, for this session; the default is chosen in Settings</source>
+        <translation>本次运行接收新扫描所用的配置；默认配置在“设置”中选择</translation>
     </message>
     <message>
-        <source>OCR queue: %1 page(s) · %2 item(s) in processing · %3 to describe or commit</source>
-        <translation>OCR 队列：%1 页 · 处理中 %2 件 · 待著录或待提交 %3 件</translation>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Station profile:</source>
+        <translation>工作站配置：</translation>
+    </message>
+    <message>
+        <source>Station stopped: %1</source>
+        <translation>工作站已停止：%1</translation>
+    </message>
+    <message>
+        <source>New scans are taken in with profile %1, from %2</source>
+        <translation>新扫描将按配置 %1 从 %2 接收</translation>
+    </message>
+    <message>
+        <source>Not committed: %1</source>
+        <translation>未提交：%1</translation>
+    </message>
+    <message>
+        <source>Committing item %1…</source>
+        <translation>正在提交第 %1 件…</translation>
+    </message>
+    <message>
+        <source>Item %1 committed as %2</source>
+        <translation>第 %1 件已提交，档号 %2</translation>
+    </message>
+    <message>
+        <source>commit failed: %1; see the log</source>
+        <translation>提交失败：%1；请查看日志</translation>
+    </message>
+    <message>
+        <source>Settings saved; they take effect when Lantai is restarted</source>
+        <translation>设置已保存，重新启动兰台后生效</translation>
+    </message>
+    <message>
+        <source>OCR done: item %1 page %2</source>
+        <translation>OCR 完成：第 %1 件第 %2 页</translation>
+    </message>
+    <message>
+        <source>Item %1 is ready to describe</source>
+        <translation>第 %1 件可以著录了</translation>
+    </message>
+    <message>
+        <source>Item %1 needs attention: </source>
+        <translation>第 %1 件需处理：</translation>
+    </message>
+</context>
+<context>
+    <name>PageActions</name>
+    <message>
+        <source>Move pages earlier</source>
+        <translation>页面前移</translation>
+    </message>
+    <message>
+        <source>Move pages later</source>
+        <translation>页面后移</translation>
+    </message>
+    <message>
+        <source>Turn pages clockwise</source>
+        <translation>页面顺时针旋转</translation>
+    </message>
+    <message>
+        <source>Turn pages anticlockwise</source>
+        <translation>页面逆时针旋转</translation>
+    </message>
+    <message>
+        <source>Move pages to the bin</source>
+        <translation>页面移入回收站</translation>
+    </message>
+    <message>
+        <source>Keep blank pages</source>
+        <translation>保留空白页</translation>
+    </message>
+    <message>
+        <source>Read pages again</source>
+        <translation>重新识别页面</translation>
     </message>
     <message>
         <source>Move pages</source>
@@ -553,7 +750,7 @@
     </message>
     <message>
         <source>There is no item there to move the pages to</source>
-        <translation>那里没有可移入页面的文件</translation>
+        <translation>那一侧没有可移入页面的件</translation>
     </message>
     <message>
         <source>Move pages to item %1</source>
@@ -578,34 +775,6 @@
     <message>
         <source>Replace a page with a new scan</source>
         <translation>用新扫描替换页面</translation>
-    </message>
-    <message>
-        <source>Not committed: %1</source>
-        <translation>未提交：%1</translation>
-    </message>
-    <message>
-        <source>Committing item %1…</source>
-        <translation>正在提交第 %1 件…</translation>
-    </message>
-    <message>
-        <source>Item %1 committed as %2</source>
-        <translation>第 %1 件已提交，档号 %2</translation>
-    </message>
-    <message>
-        <source>commit failed: %1; see the log</source>
-        <translation>提交失败：%1；请查看日志</translation>
-    </message>
-    <message>
-        <source>OCR done: item %1 page %2</source>
-        <translation>OCR 完成：第 %1 件第 %2 页</translation>
-    </message>
-    <message>
-        <source>Item %1 is ready to describe</source>
-        <translation>第 %1 件可以著录了</translation>
-    </message>
-    <message>
-        <source>Item %1 needs attention: </source>
-        <translation>第 %1 件需处理：</translation>
     </message>
 </context>
 <context>
