@@ -17,6 +17,7 @@ screen and returns the widget to photograph: adding one is one line in a table.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -173,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where to save (default: {DEFAULT_OUT})")
     parser.add_argument("--languages", default=",".join(LANGUAGES),
                         help=f"comma-separated (default: {','.join(LANGUAGES)})")
-    parser.add_argument("--keep", type=Path, default=None, help="keep the data directory here instead of a temp dir")
+    parser.add_argument("--keep", type=Path, default=None, help="make the data directory here, in a new or empty directory, and keep it")
     args = parser.parse_args(argv)
     languages = [language.strip() for language in args.languages.split(",") if language.strip()]
     unknown = sorted(set(languages) - set(LANGUAGES))
@@ -182,18 +183,23 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     collect_garbage_on_gui_thread(app)
-    with tempfile.TemporaryDirectory(prefix="lantai-screenshots-") as temp:
-        work = args.keep or Path(temp)
-        work.mkdir(parents=True, exist_ok=True)
-        workspace = Workspace.open(work / "data")
-        try:
-            for language in languages:
-                photograph(app, workspace, EMPTY_VIEWS, language, work, args.out)
-            fill_inbox(workspace)
-            for language in languages:
-                photograph(app, workspace, VIEWS, language, work, args.out)
-        finally:
-            workspace.catalog.close()
+    # A fixed place and names, so that the pictures show what any station would, not
+    # this machine's temporary paths and user.
+    work = args.keep or Path(tempfile.gettempdir()) / "lantai-screenshots"
+    if args.keep and args.keep.exists() and any(args.keep.iterdir()):
+        parser.error(f"--keep {args.keep}: not empty; give a new or empty directory")
+    shutil.rmtree(work, ignore_errors=True)  # the default scratch place, left by an earlier run
+    (work / "data").mkdir(parents=True)
+    (work / "data" / "settings.toml").write_text('station = "scan-01"\noperator = "王芳"\n', encoding="utf-8")
+    workspace = Workspace.open(work / "data")
+    try:
+        for language in languages:
+            photograph(app, workspace, EMPTY_VIEWS, language, work, args.out)
+        fill_inbox(workspace)
+        for language in languages:
+            photograph(app, workspace, VIEWS, language, work, args.out)
+    finally:
+        workspace.catalog.close()
     return 0
 
 

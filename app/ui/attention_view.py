@@ -160,7 +160,9 @@ class AttentionDialog(QDialog):
         super().__init__(parent)
         self.view = AttentionView(workspace, workers, self)
         self.setWindowTitle(self.view.windowTitle())
+        # Retry sits with Close in one row of buttons
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.view.retry_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)

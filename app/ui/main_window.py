@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         for pane in (self.inbox, centre, self.form):
             splitter.addWidget(pane)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 700, 480])
+        splitter.setSizes([520, 620, 460])  # the inbox wide enough to show titles beside the 档号
         self.setCentralWidget(splitter)
         self.queue_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.queue_label)
@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
 
     def _station_stopped(self, reason: str) -> None:
         """Said where it stays in sight: until it is fixed, no scan is taken in."""
+        self.statusBar().clearMessage()  # passing messages would be drawn over it
         self.station_label.setText(self.tr("Station stopped: %1").replace("%1", reason))
         self.station_label.setToolTip(reason)
         self.station_label.show()

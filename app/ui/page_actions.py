@@ -73,7 +73,8 @@ class PageActions(QObject):
 
     def _history_text(self, action_id: str, text: str) -> None:
         label = QCoreApplication.translate("Actions", SPEC_BY_ID[action_id].text)
-        self.registry.actions[action_id].setText(f"{label}: {text}" if text else label)
+        self.registry.actions[action_id].setText(self.tr("%1: %2").replace("%1", label).replace("%2", text)
+                                                 if text else label)
 
     def _on_selected_pages(self, make: Callable[[list[int]], Callable], text: str,
                            preview: Callable[[list[int]], None] | None = None) -> Callable[[], None]:
