@@ -14,7 +14,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
+from sqlalchemy.orm import selectinload
 
 from app.catalog.db import Catalog
 from app.catalog.events import Actor, record
@@ -163,9 +164,13 @@ class Processor:
 
     def _start_pdfs(self) -> None:
         building = {item_id for item_id, _, _ in self._pdf.values()}
+        # Asked every tick, so only items whose pages are all read are loaded: a batch still
+        # being read costs one query, not every item with all its pages.
+        pending = exists().where(Page.item_id == Item.id, Page.state == PageState.PENDING)
         with self.catalog.session() as session:
             items = session.scalars(
-                select(Item).where(Item.state == ItemState.PROCESSING, Item.id.not_in(building))
+                select(Item).where(Item.state == ItemState.PROCESSING, Item.id.not_in(building), ~pending)
+                .options(selectinload(Item.pages))
             ).all()
             for item in items:
                 if not item.pages:  # it held only a separator sheet, which is recorded apart
@@ -174,10 +179,7 @@ class Processor:
                         sheet.item_id = None
                     session.delete(item)
                     continue
-                states = {page.state for page in item.pages}
-                if PageState.PENDING in states:
-                    continue
-                if PageState.FAILED in states:
+                if PageState.FAILED in {page.state for page in item.pages}:
                     item.state = ItemState.NEEDS_ATTENTION
                     record(session, self.actor, "item.needs_attention", item_id=item.id)
                     self.report(Progress("item_failed", item.id, message="a page failed OCR"))

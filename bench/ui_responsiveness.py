@@ -348,6 +348,7 @@ def run_benchmark(pages: Sequence[Path], work: Path, *, idle_s: float = 10.0, st
         heartbeat.timer.stop()
         window.close()
         gc_timer.stop()
+        gc.unfreeze()  # as collect_garbage_on_gui_thread froze it
         gc.collect()
         gc.enable()
         workspace.catalog.close()

@@ -24,6 +24,7 @@ def _garbage_on_gui_thread(qapp):
     timer = collect_garbage_on_gui_thread(qapp)
     yield
     timer.stop()
+    gc.unfreeze()  # what was alive when the test began (module fixtures too) may be garbage by now
     gc.collect()
     gc.enable()
 
