@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import exists, select
 from sqlalchemy.orm import selectinload
 
+from app.catalog.attention import naming_the_scan
 from app.catalog.db import Catalog
 from app.catalog.events import Actor, record
 from app.catalog.models import (
@@ -133,9 +134,10 @@ class Processor:
                 try:
                     self._save_result(session, page, future.result())
                 except Exception as exc:  # the page, not the station, failed
-                    log.exception("OCR failed for page %s", page.id)
+                    scan = page.source_file.path
+                    log.exception("OCR failed for page %s (%s)", page.id, scan)
                     page.state = PageState.FAILED
-                    page.error = f"OCR failed: {exc}"
+                    page.error = naming_the_scan(f"OCR failed: {exc}", page.image_file.relpath, scan)
                     record(session, self.actor, "page.ocr_failed", item_id=page.item_id,
                            page_id=page.id, error=page.error)
                     self.report(Progress("page_failed", page.item_id, page.position, page.error))

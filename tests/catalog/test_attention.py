@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -87,10 +88,14 @@ def test_a_failed_page_is_listed_and_retry_sets_it_pending(workspace, make_strip
     # Headers intact, data cut short: taken in, and the page fails when OCR decodes it.
     scan = make_strips(tmp_path / "in", 1)[0]
     scan.write_bytes(scan.read_bytes()[:2000])
+    station_lines = io.StringIO()
     ingest_once(workspace.catalog, workspace.store, workspace.settings, workspace.profile, workspace.actor,
-                [scan], Reporter())
+                [scan], Reporter(station_lines))
     [item] = workspace.items()
     assert item["state"] == ItemState.NEEDS_ATTENTION
+    # the station's line names the scan as well, not the file store's copy of it
+    assert f"attention  item {item['id']}: OCR failed: {scan}: " in station_lines.getvalue()
+    assert "objects" not in station_lines.getvalue()
 
     [entry] = workspace.attention_list()  # the page, not its item as well
     assert (entry["kind"], entry["item_id"], entry["page"], entry["path"]) == ("page", item["id"], 1, str(scan))
