@@ -41,9 +41,10 @@ class CommitRefused(Exception):
 def describe_item(session: Session, item: Item, values: dict, profile: Profile, actor: Actor) -> list[Problem]:
     """Set (or change) the item's description; nothing is saved if there is any error."""
     if item.state == ItemState.COMMITTED:
-        return [Problem("item", "committed", f"item {item.id} is committed; its description is frozen")]
+        return [Problem("item", "committed", f"item {item.id} is committed; its description is frozen",
+                        params={"item": item.id})]
     if item.state in (ItemState.EMPTY, ItemState.MERGED):
-        return [Problem("item", item.state, _pageless(item))]
+        return [Problem("item", item.state, _pageless(item), params={"item": item.id})]
     current = _description_of(item)
     if item.description is None:  # a separator sheet's barcode may have given some fields
         current = Description(**{**current.__dict__, **{k: normalize_field(k, v) for k, v in item.prefill.items()}})
@@ -56,6 +57,7 @@ def describe_item(session: Session, item: Item, values: dict, profile: Profile, 
     try:
         code = ArchivalCodeTemplate(profile.archival_code_template).compose(desc)
     except ValueError as exc:
+        # the reason is the template's own English text: the interface shows it as it is
         problems.append(Problem("archival_code", "compose", f"档号 archival_code: {exc}"))
     if code:
         holder = session.scalar(
@@ -65,7 +67,7 @@ def describe_item(session: Session, item: Item, values: dict, profile: Profile, 
         if holder is not None:
             problems.append(Problem("archival_code", "duplicate",
                                     f"档号 archival_code: {code} is already used by item {holder.item_id};"
-                                    " change 件号 item_no"))
+                                    " change 件号 item_no", params={"code": code, "holder": holder.item_id}))
     if any(p.severity == "error" for p in problems):
         return problems
 

@@ -33,7 +33,8 @@ OPEN_STATUSES = ("开放", "控制", "未审核")
 
 FieldValue = str | int | list[str] | None
 Severity = Literal["error", "warning"]
-Report = Callable[..., None]  # validate's report(field, code, message, severity="error")
+ProblemParams = dict[str, str | int | list[str]]
+Report = Callable[..., None]  # validate's report(field, code, message, severity="error", **params)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,10 @@ class Problem:
     code: str  # stable machine key: required, format, range, unknown_code, ...
     message: str  # names the field in Chinese and English and says what to write
     severity: Severity = "error"
+    # The values the message interpolates, by name (JSON-able), so that the interface can
+    # say the same in its own language (app/ui/problem_text.py). Two problems with the same
+    # message are the same problem, so they take no part in comparing.
+    params: ProblemParams = field(default_factory=dict, compare=False)
 
 
 def _is_bracketed(text: str) -> bool:
@@ -333,62 +338,70 @@ def validate(
     """
     problems: list[Problem] = []
 
-    def report(name: str, code: str, message: str, severity: Severity = "error") -> None:
-        problems.append(Problem(name, code, f"{FIELD_BY_NAME[name].label}: {message}", severity))
+    def report(name: str, code: str, message: str, severity: Severity = "error", **params) -> None:
+        problems.append(Problem(name, code, f"{FIELD_BY_NAME[name].label}: {message}", severity, params))
 
     latest_year = Date.today().year + 1
     for spec in FIELDS:
         value = getattr(desc, spec.name)
         if spec.required and (value is None or (isinstance(value, str) and not _unbracket(value))):
-            report(spec.name, "required", f"is required; write e.g. {spec.example}")
+            report(spec.name, "required", f"is required; write e.g. {spec.example}", example=spec.example)
 
     if desc.fonds_code and not re.search(fonds_pattern, desc.fonds_code):
         report("fonds_code", "format", f"{desc.fonds_code!r} does not match this archive's fonds "
-               f"codes ({fonds_pattern}); write e.g. Z109")
+               f"codes ({fonds_pattern}); write e.g. Z109", value=desc.fonds_code, pattern=fonds_pattern)
     if desc.category_code and desc.category_code not in categories:
         report("category_code", "unknown_code",
-               f"{desc.category_code!r} is not a category code; use one of {_listed(categories)}")
+               f"{desc.category_code!r} is not a category code; use one of {_listed(categories)}",
+               value=desc.category_code, choices=_entries(categories))
     year_ok = _check_year(desc.year, earliest_year, latest_year, report)
     if desc.retention and desc.retention not in RETENTION:
         report("retention", "unknown_code",
-               f"{desc.retention!r} is not a retention code; use one of {_listed(RETENTION)}")
+               f"{desc.retention!r} is not a retention code; use one of {_listed(RETENTION)}",
+               value=desc.retention, choices=_entries(RETENTION))
     if desc.org_code and not re.fullmatch(r"[^\W_]+", desc.org_code):
         report("org_code", "format", f"{desc.org_code!r} may hold only letters, digits or Chinese "
-               "characters, because it becomes part of the 档号; write e.g. BGS")
+               "characters, because it becomes part of the 档号; write e.g. BGS", value=desc.org_code)
     _check_item_no(desc.item_no, report)
     if desc.title.startswith("[") != desc.title.endswith("]"):
         report("title", "format", f"{desc.title!r} has an unpaired bracket; put a title you "
-               "supplied wholly in [ ]", "warning")
+               "supplied wholly in [ ]", "warning", value=desc.title)
     if desc.doc_no and not _DOC_NO_CANONICAL.fullmatch(desc.doc_no):
         report("doc_no", "format", f"{desc.doc_no!r} does not look like issuer〔year〕serial号 "
-               "such as 国办发〔2024〕1号; check it against the document", "warning")
+               "such as 国办发〔2024〕1号; check it against the document", "warning", value=desc.doc_no)
     _check_date(desc.date, desc.year if year_ok else None, earliest_year, latest_year, report)
     _check_pages(desc.pages, pages_linked, report)
     _check_secrecy(desc.secrecy, report)
     if desc.open_status and desc.open_status not in open_statuses:
         report("open_status", "unknown_code", f"{desc.open_status!r} is not an open status; "
-               f"use one of {', '.join(open_statuses)}")
+               f"use one of {', '.join(open_statuses)}", value=desc.open_status, choices=list(open_statuses))
     if themes is not None:
         for theme in (theme for theme in desc.themes if theme not in themes):
             report("themes", "unknown_code", f"{theme!r} is not one of this archive's thematic "
-                   f"collections ({', '.join(themes)}); pick one or ask for it to be added")
+                   f"collections ({', '.join(themes)}); pick one or ask for it to be added",
+                   value=theme, choices=list(themes))
     order = {spec.name: index for index, spec in enumerate(FIELDS)}
     return sorted(problems, key=lambda problem: order[problem.field])
 
 
 
 def _listed(table: Mapping[str, str]) -> str:
-    return ", ".join(f"{code} {name}" for code, name in table.items())
+    return ", ".join(_entries(table))
+
+
+def _entries(table: Mapping[str, str]) -> list[str]:
+    return [f"{code} {name}" for code, name in table.items()]
 
 
 def _check_year(year: str, earliest: int, latest: int, report: Report) -> bool:
     if not year:
         return False
     if not re.fullmatch(r"[0-9]{4}", year):
-        report("year", "format", f"{year!r} is not a year; write 4 digits such as 2023")
+        report("year", "format", f"{year!r} is not a year; write 4 digits such as 2023", value=year)
         return False
     if not earliest <= int(year) <= latest:
-        report("year", "range", f"{year} is outside {earliest}–{latest}; check the year")
+        report("year", "range", f"{year} is outside {earliest}–{latest}; check the year",
+               value=year, earliest=earliest, latest=latest)
         return False
     return True
 
@@ -397,9 +410,11 @@ def _check_item_no(item_no: str, report: Report) -> None:
     if not item_no:
         return
     if not re.fullmatch(r"[0-9]+", item_no):
-        report("item_no", "format", f"{item_no!r} is not a number; write 4 digits such as 0026")
+        report("item_no", "format", f"{item_no!r} is not a number; write 4 digits such as 0026",
+               value=item_no)
     elif len(item_no) != 4 or item_no == "0000":
-        report("item_no", "range", f"{item_no!r} is outside 0001–9999; write 4 digits such as 0026")
+        report("item_no", "range", f"{item_no!r} is outside 0001–9999; write 4 digits such as 0026",
+               value=item_no)
 
 
 def _check_date(raw: str, year: str | None, earliest: int, latest: int, report: Report) -> None:
@@ -408,30 +423,33 @@ def _check_date(raw: str, year: str | None, earliest: int, latest: int, report: 
         return
     how = "write YYYYMMDD such as 20230512, in [ ] if you inferred it"
     if not re.fullmatch(r"[0-9]{8}", value):
-        report("date", "format", f"{raw!r} is not a date; {how}")
+        report("date", "format", f"{raw!r} is not a date; {how}", value=raw)
         return
     try:
         Date(int(value[:4]), int(value[4:6]), int(value[6:]))
     except ValueError:
-        report("date", "format", f"{raw!r} is not a real calendar date; {how}")
+        # same code, another message: "rule" tells the interface which one it is
+        report("date", "format", f"{raw!r} is not a real calendar date; {how}", value=raw, rule="calendar")
         return
     if not earliest <= int(value[:4]) <= latest:
-        report("date", "range", f"{raw} is outside the years {earliest}–{latest}; check the date")
+        report("date", "range", f"{raw} is outside the years {earliest}–{latest}; check the date",
+               value=raw, earliest=earliest, latest=latest)
     elif year is not None and value[:4] != year:
         report("date", "year_mismatch", f"{raw} is in {value[:4]} but 年度 year is {year}; "
-               "check one of them", "warning")
+               "check one of them", "warning", value=raw, date_year=value[:4], year=year)
 
 
 def _check_pages(pages: object, linked: int | None, report: Report) -> None:
     if pages is None:
         return
     if not isinstance(pages, int) or isinstance(pages, bool):
-        report("pages", "format", f"{pages!r} is not a number; write the page count such as 12")
+        report("pages", "format", f"{pages!r} is not a number; write the page count such as 12",
+               value=str(pages))
     elif pages < 1:
-        report("pages", "range", f"{pages} must be 1 or more")
+        report("pages", "range", f"{pages} must be 1 or more", value=pages)
     elif linked is not None and pages != linked:
         report("pages", "pages_mismatch", f"says {pages} but {linked} page images are linked; "
-               "scan or unlink pages, or correct the count")
+               "scan or unlink pages, or correct the count", value=pages, linked=linked)
 
 
 def _check_secrecy(secrecy: str, report: Report) -> None:
@@ -441,7 +459,7 @@ def _check_secrecy(secrecy: str, report: Report) -> None:
     if level not in SECRECY_LEVELS:
         report("secrecy", "unknown_code", f"{secrecy!r} is not a secrecy level; use one of "
                f"{', '.join(SECRECY_LEVELS)}, optionally with a term such as 机密★10年, "
-               "or leave it empty when unclassified")
+               "or leave it empty when unclassified", value=secrecy, choices=list(SECRECY_LEVELS))
     elif star and not _SECRECY_TERM.fullmatch(term):
         report("secrecy", "format", f"{secrecy!r} has a term that is not like 10年, 6个月 "
-               "or 长期; write e.g. 机密★10年")
+               "or 长期; write e.g. 机密★10年", value=secrecy)

@@ -1,10 +1,10 @@
 """The description (著录) form, generated from ``FIELDS`` and checked as the operator types.
 
 Checks are the catalog's own: every change runs ``normalize_field`` and ``validate`` and shows
-each problem under its field. A field's "is required" waits until the operator has been in
-that field or tries to commit, so a fresh form is not a wall of red. The 档号 is composed
-live from the profile's template; whether another item holds it, and the next free 件号,
-are read from the catalog on a worker thread.
+each problem under its field, in the interface's language (``app.ui.problem_text``). A field's
+"is required" waits until the operator has been in that field or tries to commit, so a fresh
+form is not a wall of red. The 档号 is composed live from the profile's template; whether
+another item holds it, and the next free 件号, are read from the catalog on a worker thread.
 
 What the first page's OCR suggests for 题名, 责任者, 文号 and 日期 is shown under each of those
 fields while it is empty, never typed into it: a misread suggestion cannot reach the catalog
@@ -24,6 +24,7 @@ from app.catalog.archival_code import ArchivalCodeTemplate
 from app.catalog.description import FIELDS, Description, Problem, normalize_field, validate
 from app.catalog.details import ItemDetail
 from app.catalog.suggestions import Suggestion
+from app.ui.problem_text import problem_text
 from app.ui.workers import WorkerPool
 from app.workspace import Workspace
 
@@ -184,9 +185,10 @@ class DescriptionForm(QScrollArea):
             if all(getattr(description, name) for name in SEQUENCE_FIELDS + ("item_no",)):
                 problems.append(Problem("archival_code", "compose", str(exc)))
         if self.code and self.holder == (self.code, self.holder[1]) and self.holder[1] is not None:
-            problems.append(Problem("archival_code", "duplicate", self.tr(
-                "%1 is already used by item %2; change 件号 item_no").replace("%1", self.code)
-                .replace("%2", str(self.holder[1]))))
+            # as describe_item would report it; problem_text says it in the interface's language
+            problems.append(Problem("archival_code", "duplicate", f"档号 archival_code: {self.code} is already"
+                                    f" used by item {self.holder[1]}; change 件号 item_no",
+                                    params={"code": self.code, "holder": self.holder[1]}))
         return problems
 
     def reveal_all(self) -> list[Problem]:
@@ -217,8 +219,8 @@ class DescriptionForm(QScrollArea):
                 continue
             shown.setdefault(problem.field, []).append(problem)
         for name, label in self.messages.items():
-            self._show(label, shown.get(name, []), name)
-        self._show(self.code_message, shown.get("archival_code", []), "archival_code")
+            self._show(label, shown.get(name, []))
+        self._show(self.code_message, shown.get("archival_code", []))
         self.code_label.setText(self.code or "—")
         self._show_suggestions()
         self._propose_item_no()
@@ -232,14 +234,14 @@ class DescriptionForm(QScrollArea):
         label.hide()
         return label
 
-    def _show(self, label: QLabel, problems: list[Problem], name: str) -> None:
+    @staticmethod
+    def _show(label: QLabel, problems: list[Problem]) -> None:
         if not problems:
             label.hide()
             label.clear()
             return
-        prefix = f"{dict((s.name, s.label) for s in FIELDS).get(name, '')}: "
         worst = "error" if any(p.severity == "error" for p in problems) else "warning"
-        label.setText("\n".join(p.message.removeprefix(prefix) for p in problems))
+        label.setText("\n".join(problem_text(p) for p in problems))
         label.setStyleSheet(f"color: {COLOURS[worst]};")
         label.setProperty("severity", worst)
         label.show()

@@ -33,6 +33,7 @@ from app.ui.inbox import InboxView
 from app.ui.page_actions import PageActions
 from app.ui.page_commands import PageOperations
 from app.ui.page_view import PageView
+from app.ui.problem_text import problem_line
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.shortcuts_dialog import ShortcutsDialog
 from app.ui.station_thread import StationThread
@@ -298,7 +299,7 @@ class MainWindow(QMainWindow):
             return
         errors = [p for p in self.form.reveal_all() if p.severity == "error"]
         if errors:
-            self.statusBar().showMessage(self.tr("Not committed: %1").replace("%1", errors[0].message), 10000)
+            self.statusBar().showMessage(self.tr("Not committed: %1").replace("%1", problem_line(errors[0])), 10000)
             self.form.first_to_fill().setFocus()
             return
         values, defaults = self.form.values(), self.form.batch_defaults()
@@ -316,7 +317,7 @@ class MainWindow(QMainWindow):
         self.committing = None
         if isinstance(result, list):  # the catalog found errors the form could not (a duplicate 档号)
             self.statusBar().showMessage(self.tr("Not committed: %1").replace(
-                "%1", "; ".join(p.message for p in result)), 15000)
+                "%1", "; ".join(problem_line(p) for p in result)), 15000)
             return
         self.batch_defaults = defaults
         self.drafts.pop(item_id, None)

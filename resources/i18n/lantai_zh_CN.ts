@@ -378,10 +378,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 is already used by item %2; change 件号 item_no</source>
-        <translation>档号 %1 已被第 %2 件使用，请修改件号</translation>
-    </message>
-    <message>
         <source>Suggested: %1</source>
         <translation>建议：%1</translation>
     </message>
@@ -745,6 +741,10 @@
         <translation>移动页面</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>Select a page first (F7, then the arrows; Shift+arrows for several)</source>
         <translation>请先选择页面（按 F7，再用方向键；Shift+方向键可多选）</translation>
     </message>
@@ -782,6 +782,123 @@
     <message>
         <source>page operation failed: %1; see the log</source>
         <translation>页面操作失败：%1；请查看日志</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>is required; write e.g. {example}</source>
+        <translation>必填，例如 {example}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not match this archive&apos;s fonds codes ({pattern}); write e.g. Z109</source>
+        <translation>“{value}”不符合本馆全宗号的格式（{pattern}），例如 Z109</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a category code; use one of {choices}</source>
+        <translation>“{value}”不是门类代码，请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a year; write 4 digits such as 2023</source>
+        <translation>“{value}”不是年度，请写 4 位数字，例如 2023</translation>
+    </message>
+    <message>
+        <source>{value} is outside {earliest}–{latest}; check the year</source>
+        <translation>{value} 不在 {earliest}–{latest} 范围内，请核对年度</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a retention code; use one of {choices}</source>
+        <translation>“{value}”不是保管期限代码，请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; may hold only letters, digits or Chinese characters, because it becomes part of the 档号; write e.g. BGS</source>
+        <translation>“{value}”只能包含字母、数字或汉字，因为它是档号的组成部分，例如 BGS</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a number; write 4 digits such as 0026</source>
+        <translation>“{value}”不是数字，请写 4 位数字，例如 0026</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is outside 0001–9999; write 4 digits such as 0026</source>
+        <translation>“{value}”不在 0001–9999 范围内，请写 4 位数字，例如 0026</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; has an unpaired bracket; put a title you supplied wholly in [ ]</source>
+        <translation>“{value}”中的方括号不成对；自拟题名请整体加 [ ]</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like issuer〔year〕serial号 such as 国办发〔2024〕1号; check it against the document</source>
+        <translation>“{value}”不符合“机关代字〔年份〕顺序号”的文号格式（例如 国办发〔2024〕1号），请对照原件核对</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date; write YYYYMMDD such as 20230512, in [ ] if you inferred it</source>
+        <translation>“{value}”不是日期，请按 YYYYMMDD 填写，例如 20230512；推断的日期加 [ ]</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a real calendar date; write YYYYMMDD such as 20230512, in [ ] if you inferred it</source>
+        <translation>“{value}”不是实际存在的日期，请按 YYYYMMDD 填写，例如 20230512；推断的日期加 [ ]</translation>
+    </message>
+    <message>
+        <source>{value} is outside the years {earliest}–{latest}; check the date</source>
+        <translation>{value} 不在 {earliest}–{latest} 年范围内，请核对日期</translation>
+    </message>
+    <message>
+        <source>{value} is in {date_year} but 年度 year is {year}; check one of them</source>
+        <translation>{value} 属于 {date_year} 年，但年度为 {year}，请核对日期或年度</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a number; write the page count such as 12</source>
+        <translation>“{value}”不是数字，请填写页数，例如 12</translation>
+    </message>
+    <message>
+        <source>{value} must be 1 or more</source>
+        <translation>{value} 无效，页数至少为 1</translation>
+    </message>
+    <message>
+        <source>says {value} but {linked} page images are linked; scan or unlink pages, or correct the count</source>
+        <translation>填写为 {value} 页，但已关联 {linked} 张页面图像；请补扫或解除关联页面，或更正页数</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a secrecy level; use one of {choices}, optionally with a term such as 机密★10年, or leave it empty when unclassified</source>
+        <translation>“{value}”不是密级，请使用 {choices} 之一，可加保密期限，例如 机密★10年；非涉密文件留空</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; has a term that is not like 10年, 6个月 or 长期; write e.g. 机密★10年</source>
+        <translation>“{value}”的保密期限应写作 10年、6个月 或 长期 这样的形式，例如 机密★10年</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an open status; use one of {choices}</source>
+        <translation>“{value}”不是开放标识，请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of this archive&apos;s thematic collections ({choices}); pick one or ask for it to be added</source>
+        <translation>“{value}”不是本馆的专题（{choices}）；请从中选择，或申请添加该专题</translation>
+    </message>
+    <message>
+        <source>{code} is already used by item {holder}; change 件号 item_no</source>
+        <translation>{code} 已被第 {holder} 件使用，请修改件号</translation>
+    </message>
+    <message>
+        <source>item {item} is committed; its description is frozen</source>
+        <translation>第 {item} 件已提交，其著录不能再修改</translation>
+    </message>
+    <message>
+        <source>item {item} has no pages (they were merged into another item); there is nothing to describe or commit. Undo the page operation to bring them back</source>
+        <translation>第 {item} 件没有页面（已并入其他件），无可著录或提交的内容。撤销该页面操作即可恢复页面</translation>
+    </message>
+    <message>
+        <source>item {item} has no pages (they were binned or moved); there is nothing to describe or commit. Undo the page operation to bring them back</source>
+        <translation>第 {item} 件没有页面（已移入回收站或移到其他件），无可著录或提交的内容。撤销该页面操作即可恢复页面</translation>
+    </message>
+    <message>
+        <source>{field_zh} {field}: {text}</source>
+        <comment>a problem on a line of its own: field_zh is the Chinese name of the field</comment>
+        <translation>{field_zh}：{text}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the entries of a list</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
