@@ -97,9 +97,13 @@ class InboxView(QTableView):
         # Widths from the font, not from the rows: sizing to contents reads every row again
         # on each refresh, which stalled the window by 100 ms and more at a few hundred items.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics, pad = self.fontMetrics(), 24
-        samples = ("00000", max((state_text(state) for state in STATE_COLOURS), key=metrics.horizontalAdvance),
-                   "0000", "Z109-WS·2023-Y-BGS-0001")
+        # The title takes what is left; a long 档号 keeps its fonds and its item number in
+        # sight, elided in the middle.
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        metrics, pad = self.fontMetrics(), 16
+        samples = ("0000", max((state_text(state) for state in STATE_COLOURS), key=metrics.horizontalAdvance),
+                   "000", "Z109-WS·2023-0001")
         for column, sample in enumerate(samples):
             header_text = QCoreApplication.translate("Inbox", COLUMNS[column])
             header.resizeSection(column, pad + max(metrics.horizontalAdvance(sample),
