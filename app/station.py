@@ -12,7 +12,6 @@ import logging
 import queue
 import sys
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
