@@ -505,7 +505,7 @@ def shifted(session: Session, page_ids: Sequence[int], offset: int) -> MovePages
     others = [page_id for page_id in order if page_id not in page_ids]
     before = order.index(chosen[0])  # pages ahead of the first chosen, none of them chosen
     position = max(1, min(len(others) + 1, before + 1 + offset))
-    if position == before + 1:
+    if others[:position - 1] + chosen + others[position - 1:] == order:
         raise PageOpRefused("the pages are already at the " + ("start" if offset < 0 else "end") + " of the item")
     return MovePages(chosen, session.get(Page, chosen[0]).item_id, position)
 

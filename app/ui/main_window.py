@@ -181,12 +181,16 @@ class MainWindow(QMainWindow):
         self.attention_label.setVisible(count > 0)
 
     def _show_items(self, items: list[dict]) -> None:
+        shown_before = self._row_of_current()
         if not self.inbox.inbox.set_items(items):
             return  # nothing changed since the last look
         self._show_first_run(not items)
+        if shown_before is not None and self._row_of_current() != shown_before and not self.page_ops.busy:
+            self._reload_item()  # the station moved it on: pages read, PDF rebuilt, failed
         if self.current_id is not None and self.inbox.inbox.row_of(self.current_id) < 0 and self.page_actions.follow is None:
             # the item went (merged, or all its pages moved): on to the next with work to do
             following = self.inbox.next_to_describe(None)
+            self._detail_loads.renew()
             self.current_id = self.detail = None
             if following is not None:
                 self.inbox.select_item(following)
@@ -204,6 +208,10 @@ class MainWindow(QMainWindow):
         waiting = sum(1 for item in items if item["state"] in ("awaiting_description", "ready"))
         self.queue_label.setText(self.tr("%1 item(s) in processing · %2 to describe or commit")
                                  .replace("%1", str(busy)).replace("%2", str(waiting)))
+
+    def _row_of_current(self) -> dict | None:
+        row = self.inbox.inbox.row_of(self.current_id) if self.current_id is not None else -1
+        return self.inbox.inbox.items[row] if row >= 0 else None
 
     def _show_first_run(self, empty: bool) -> None:
         """On a catalog with no item, the first-run panel stands where the page would."""
@@ -263,6 +271,7 @@ class MainWindow(QMainWindow):
     # Pages -------------------------------------------------------------------------------
 
     def _page_op_refused(self, reason: str) -> None:
+        self.page_actions.follow = None  # a refused merge: stay where the operator is
         self.statusBar().showMessage(self.tr("Not done: %1").replace("%1", reason), 10000)
         self._pages_changed(None)  # a preview of it may be showing
 
@@ -281,7 +290,11 @@ class MainWindow(QMainWindow):
 
     def _reload_item(self) -> None:
         item_id = self.current_id
-        self._detail_loads.latest(lambda: self.workspace.item_detail(item_id), self._show_item)
+        self._detail_loads.latest(lambda: self.workspace.item_detail(item_id), self._reloaded)
+
+    def _reloaded(self, detail: ItemDetail | None) -> None:
+        if not self.page_ops.busy:  # else a newer operation's preview is showing; its end reloads
+            self._show_item(detail)
 
     def _page_chosen(self, page_id: int) -> None:
         page = next((page for page in self.detail.pages if page.page_id == page_id), None) if self.detail else None
@@ -296,6 +309,10 @@ class MainWindow(QMainWindow):
     def commit(self) -> None:
         detail = self.detail
         if detail is None or detail.state == "committed" or self.committing is not None:
+            return
+        if self.page_ops.busy:  # the item would be committed without the changes still queued
+            self.statusBar().showMessage(self.tr("Page changes are still being saved; commit again in a moment"),
+                                         5000)
             return
         errors = [p for p in self.form.reveal_all() if p.severity == "error"]
         if errors:
@@ -325,9 +342,8 @@ class MainWindow(QMainWindow):
                                      .replace("%2", result.archival_code), 10000)
         following = self.inbox.next_to_describe(item_id)
         self.refresh()
-        if following is None:
-            self.current_id = self.detail = None
-            self.form.load(None)
+        if following is None:  # nothing left to describe: the item stays in sight, committed
+            self._reload_item()
             self.inbox.setFocus()
             return
         self._focus_form_on_load = True
@@ -416,7 +432,8 @@ class MainWindow(QMainWindow):
                                      .replace("%1", name).replace("%2", folders), 10000)
         if self.station is not None:  # it stops between two pages, off the GUI thread
             running, self.station = self.station, None
-            self.workers.run("station", running.stop, lambda _none: self._start_station())
+            self.workers.run("station", running.stop, lambda _none: (running.deleteLater(), self._start_station()),
+                             lambda error: self._station_stopped(str(error)))
 
     def closeEvent(self, event) -> None:
         self._timer.stop()

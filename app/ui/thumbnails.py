@@ -60,7 +60,7 @@ class ThumbnailStrip(QListView):
         """Show ``pages``; ``selected`` and ``current`` (page ids) are selected again if still there."""
         self._loads.renew()
         self.model_.clear()
-        for index, page in enumerate(pages):
+        for page in pages:
             key = (page.path, page.frame, page.rotation, page.verdict)
             cached = self._cache.get(key)
             label = str(page.number) if page.state != "pending" else self.tr("%1 · reading").replace("%1", str(page.number))
@@ -76,20 +76,20 @@ class ThumbnailStrip(QListView):
             self.model_.appendRow(cell)
             if cached is None:
                 self._loads.run(lambda page=page: thumbnail(page, THUMB_SIDE),
-                                lambda image, row=index, key=key: self._set_icon(row, key, image))
+                                lambda image, page_id=page.page_id, key=key: self._set_icon(page_id, key, image))
             else:
                 self._cache.move_to_end(key)
         if current is not None:
             self._reselect(list(selected), current, -1)
 
-    def _set_icon(self, row: int, key: tuple, image) -> None:
+    def _set_icon(self, page_id: int, key: tuple, image) -> None:
         pixmap = QPixmap.fromImage(image)
         self._cache[key] = pixmap
         while len(self._cache) > CACHED_THUMBNAILS:
             self._cache.popitem(last=False)
-        cell = self.model_.item(row)
-        if cell is not None:
-            cell.setIcon(pixmap)
+        ids = self._ids()  # by page, not row: a preview may have moved it meanwhile
+        if page_id in ids:
+            self.model_.item(ids.index(page_id)).setIcon(pixmap)
 
     def select(self, row: int) -> None:
         if 0 <= row < self.model_.rowCount():

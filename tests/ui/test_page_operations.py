@@ -191,3 +191,16 @@ def test_a_refused_operation_says_why_and_leaves_no_history(qtbot, window, works
     _key(qtbot, window, Qt.Key.Key_Left, ALT)  # page 1 is already first
     _wait(qtbot, lambda: "already at the start of the item" in window.statusBar().currentMessage())
     assert window.page_ops.stack.count() == 0
+
+
+def test_a_refused_merge_leaves_the_operator_on_the_item(qtbot, window, workspace):
+    workspace.describe(1, {"fonds_code": "Z109", "year": "2023", "retention": "Y", "item_no": "1",
+                           "title": "扬州市档案馆工作报告", "responsible": "扬州市档案馆", "date": "20230512"})
+    workspace.commit(1)
+    window.inbox.select_item(2)
+    _wait(qtbot, lambda: _settled(window) and window.detail.id == 2)
+    qtbot.keyClick(window, Qt.Key.Key_M, CTRL | SHIFT)  # into item 1, committed: refused
+    _wait(qtbot, lambda: "committed items are frozen" in window.statusBar().currentMessage())
+    _wait(qtbot, lambda: _settled(window))
+    assert window.detail.id == 2 and window.inbox.current_item_id() == 2
+    assert _pages(workspace, 2) and _state(workspace, 2) == "awaiting_description"
