@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import socket
+import stat
 import tempfile
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -239,6 +240,8 @@ def save_settings(settings: Settings, path: Path) -> Path:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())
+        # mkstemp makes the file readable by its owner only; keep what the old one allowed
+        os.chmod(temporary, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644)
         if path.exists():
             shutil.copy2(path, backup_path(path))
         os.replace(temporary, path)

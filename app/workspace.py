@@ -67,7 +67,13 @@ class Workspace:
         This workspace keeps the settings it was opened with: a running station and the
         window's forms use them until Lantai is restarted.
         """
-        changed = changed_keys(load_settings(self.layout.settings), settings)
+        try:
+            before = load_settings(self.layout.settings)
+        except SettingsError:  # unreadable: saving replaces it (its .bak keeps it)
+            before = None
+        changed = changed_keys(before or self.settings, settings)
+        if not changed and before is not None and self.layout.settings.exists():
+            return []  # nothing to write: the file and its backup stay as they are
         save_settings(settings, self.layout.settings)
         if changed:
             with self.catalog.session() as session:

@@ -113,3 +113,24 @@ def test_saving_through_the_workspace_records_what_changed(tmp_path: Path):
                 "profiles.default.image_rules.min_dpi", "profiles.照片"]})
     finally:
         workspace.catalog.close()
+
+
+def test_an_unchanged_save_writes_nothing_and_an_unreadable_file_is_replaced(tmp_path: Path):
+    workspace = Workspace.open(tmp_path / "data")
+    path = workspace.layout.settings
+    try:
+        path.write_text('# by hand\nstation = "scan-01"\n', encoding="utf-8")
+        path.chmod(0o640)
+        settings = load_settings(path)
+        changed = replace(settings, operator="王芳")
+        assert workspace.save_settings(changed) == ["operator"]
+        assert (path.stat().st_mode & 0o777) == 0o640  # the permissions the file had
+        assert backup_path(path).read_text(encoding="utf-8").startswith("# by hand")
+        assert workspace.save_settings(changed) == []  # the same again: nothing written
+        assert backup_path(path).read_text(encoding="utf-8").startswith("# by hand")
+
+        path.write_text("station = [unclosed", encoding="utf-8")
+        workspace.save_settings(changed)
+        assert load_settings(path).operator == "王芳"  # the broken file is replaced
+    finally:
+        workspace.catalog.close()

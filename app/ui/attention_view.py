@@ -112,7 +112,7 @@ class AttentionView(QWidget):
         self.setFocusProxy(self.table)
 
     def refresh(self) -> None:
-        self._loads.latest(self.workspace.attention_list, self._show, self._failed)
+        self._loads.latest(self.workspace.attention_list, self._show, self._load_failed)
 
     def retry_selected(self) -> None:
         entries = self.table.selected_entries()
@@ -139,6 +139,9 @@ class AttentionView(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self._retry_finished()
+        self._load_failed(error)
+
+    def _load_failed(self, error: Exception) -> None:
         self.result_label.setText(self.tr("Could not read or change the catalog: %1; see the log")
                                   .replace("%1", str(error)))
 

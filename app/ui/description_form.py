@@ -130,6 +130,8 @@ class DescriptionForm(QScrollArea):
     def load(self, item: ItemDetail | None, defaults: dict | None = None) -> None:
         """Show ``item``: its description, or for a new one the batch defaults and its prefill."""
         self.item = item
+        self._item_numbers.renew()  # a 件号 or a holder asked for the item before is not this one's
+        self._duplicates.renew()
         profile = self.workspace.profile_named(item.profile) if item else self.workspace.profile
         self.template = ArchivalCodeTemplate(profile.archival_code_template)
         self.touched.clear()

@@ -59,10 +59,17 @@ class EntryTable(QTableView):
         """Show ``entries`` instead; those selected before (the same by ``key``) stay selected,
         else the row where the cursor was is, so that the next key acts on it at once."""
         model = self.model()
+        if entries == model.entries:
+            return  # a reload that found nothing new leaves the cursor alone
         kept = {key(entry) for entry in self.selected_entries()}
         current = self.currentIndex().row()
+        current_key = key(model.entries[current]) if 0 <= current < len(model.entries) else None
         model.set_entries(entries)
         selection = self.selectionModel()
+        keys = [key(entry) for entry in entries]
+        if current_key in keys:
+            current = keys.index(current_key)
+            selection.setCurrentIndex(model.index(current, 0), selection.SelectionFlag.NoUpdate)
         for row, entry in enumerate(entries):
             if key(entry) in kept:
                 selection.select(model.index(row, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows)

@@ -107,9 +107,9 @@ class ProfileEditor(QScrollArea):
             self.grouping.addItem(text, rule)
         self.grouping.currentIndexChanged.connect(self._grouping_chosen)
         self._row(form, self.tr("&Grouping"), "grouping", self.grouping)
-        self.time_gap = self._seconds(1, 86_400)
+        self.time_gap = self._seconds(0.01, 86_400)
         self._row(form, self.tr("A new item after a &pause of"), "time_gap_seconds", self.time_gap)
-        self.quiet = self._seconds(1, 3_600)
+        self.quiet = self._seconds(0.01, 3_600)
         self._row(form, self.tr("An item is &closed after"), "item_quiet_seconds", self.quiet)
         return box
 
@@ -132,7 +132,7 @@ class ProfileEditor(QScrollArea):
         self._row(form, self.tr("&Minimum resolution"), "image_rules.min_dpi", self.min_dpi)
         self.recommended_dpi = self._number(QSpinBox, 1, 2400, " dpi")
         self._row(form, self.tr("&Recommended resolution"), "image_rules.recommended_dpi", self.recommended_dpi)
-        self.max_skew = self._number(QDoubleSpinBox, 0.1, 45, "°")
+        self.max_skew = self._number(QDoubleSpinBox, 0.01, 45, "°")
         self._row(form, self.tr("Largest &skew"), "image_rules.max_skew_deg", self.max_skew)
         self.size_tolerance = self._number(QDoubleSpinBox, 0, 100, " mm")
         self._row(form, self.tr("Page size may differ by"), "image_rules.page_size_tolerance_mm",
@@ -176,7 +176,7 @@ class ProfileEditor(QScrollArea):
         box.setRange(low, high)
         box.setSuffix(suffix)
         if isinstance(box, QDoubleSpinBox):
-            box.setDecimals(1)
+            box.setDecimals(2)  # as fine as a hand-written settings file, so showing it changes nothing
         box.valueChanged.connect(self.changed)
         return box
 
