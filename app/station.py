@@ -69,6 +69,12 @@ class Reporter:
         else:
             self._line(f"attention  item {progress.item_id}: {progress.message}")
 
+    def watching(self, folders: Sequence[Path], profile: str) -> None:
+        self.note(f"watching {', '.join(map(str, folders))} (profile {profile}); press Ctrl+C to stop")
+
+    def stopped(self) -> None:
+        self.note("station stopped")
+
     def note(self, message: str) -> None:
         if self.as_json:
             self._json(event="note", message=message)
@@ -144,8 +150,7 @@ class Station:
             processor = Processor(self.catalog, self.store, self.settings, self.actor, pool,
                                   self.reporter.progress)
             watcher.start()
-            self.reporter.note(f"watching {', '.join(map(str, self.folders))} (profile {self.profile.name});"
-                               " press Ctrl+C to stop")
+            self.reporter.watching(self.folders, self.profile.name)
             try:
                 while not self.stopping.is_set():
                     self._ingest_arrivals(ingestor)
@@ -156,7 +161,7 @@ class Station:
                 watcher.stop()
                 processor.close()
                 ingestor.close_batch()
-        self.reporter.note("station stopped")
+        self.reporter.stopped()
 
     def stop(self) -> None:
         self.stopping.set()

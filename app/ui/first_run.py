@@ -28,21 +28,15 @@ class FirstRunPanel(QWidget):
         super().__init__(parent)
         self.workers = workers
         self.registry = registry
-        self.folders = folders
-        self.target = folders[0]  # where the samples go: a folder the station reads
 
         title = QLabel(self.tr("Welcome to Lantai"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        where = QLabel(self.tr("Nothing has been scanned yet. Let the scanner save its files into this"
-                               " folder; Lantai takes each file in as soon as it is complete:")
-                       if len(folders) == 1 else
-                       self.tr("Nothing has been scanned yet. Let the scanner save its files into one of"
-                               " these folders; Lantai takes each file in as soon as it is complete:"), self)
-        where.setWordWrap(True)
-        self.folder_label = QLabel("<br>".join(f"<code>{escape(str(folder))}</code>" for folder in folders), self)
+        self.where = QLabel(self)
+        self.where.setWordWrap(True)
+        self.folder_label = QLabel(self)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton(self.tr("&Open the folder"), self)
         self.open_button.setAutoDefault(True)  # Enter presses it, as Space does
@@ -64,7 +58,7 @@ class FirstRunPanel(QWidget):
         column = QVBoxLayout()
         column.addWidget(title)
         column.addSpacing(12)
-        column.addWidget(where)
+        column.addWidget(self.where)
         column.addWidget(self.folder_label)
         column.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addSpacing(12)
@@ -86,6 +80,7 @@ class FirstRunPanel(QWidget):
         outer.addStretch(2)
         self.setFocusProxy(self.load_button)  # the newcomer's first key tries the samples
         self._describe_steps()
+        self.set_folders(folders)
 
     def _key(self, action_id: str) -> str:
         keys = self.registry.actions[action_id].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -109,6 +104,16 @@ class FirstRunPanel(QWidget):
         ]
         self.steps.setText("<ol style='margin-left: 0'>" + "".join(
             f"<li style='margin-bottom: 6px'>{step}</li>" for step in steps) + "</ol>")
+
+    def set_folders(self, folders: list[Path]) -> None:
+        """The folders the station watches (they change with the station profile)."""
+        self.target = folders[0]  # where the samples go: a folder the station reads
+        self.where.setText(self.tr("Nothing has been scanned yet. Let the scanner save its files into this"
+                                   " folder; Lantai takes each file in as soon as it is complete:")
+                           if len(folders) == 1 else
+                           self.tr("Nothing has been scanned yet. Let the scanner save its files into one of"
+                                   " these folders; Lantai takes each file in as soon as it is complete:"))
+        self.folder_label.setText("<br>".join(f"<code>{escape(str(folder))}</code>" for folder in folders))
 
     def showEvent(self, event) -> None:
         self._describe_steps()  # a key may have been rebound since

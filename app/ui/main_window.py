@@ -427,6 +427,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 10000)
             self.profile_box.setCurrentText(self.workspace.profile.name)
             return
+        self.first_run.set_folders(self.workspace.watched_folders())
         folders = ", ".join(map(str, self.workspace.watched_folders()))
         self.statusBar().showMessage(self.tr("New scans are taken in with profile %1, from %2")
                                      .replace("%1", name).replace("%2", folders), 10000)

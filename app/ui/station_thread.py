@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.processing import Progress
 from app.station import Reporter, Station
@@ -25,8 +25,22 @@ class _SignalReporter(Reporter):
         self.relay = relay
 
     def file(self, outcome) -> None:
-        if outcome.status != "known":
-            self.relay.note.emit(f"{outcome.status}: {outcome.path.name}")
+        if outcome.status == "ingested":
+            text = QCoreApplication.translate("Station", "Taken in: %1")
+        elif outcome.status == "duplicate":
+            text = QCoreApplication.translate("Station", "Already in the catalog (same content): %1")
+        elif outcome.status == "rejected":
+            text = QCoreApplication.translate("Station", "Not taken in: %1 (F9 says why)")
+        else:
+            return
+        self.relay.note.emit(text.replace("%1", outcome.path.name))
+
+    def watching(self, folders, profile: str) -> None:
+        self.relay.note.emit(QCoreApplication.translate("Station", "Watching %1 (profile %2)")
+                             .replace("%1", ", ".join(map(str, folders))).replace("%2", profile))
+
+    def stopped(self) -> None:
+        pass  # the window stopped it, or says why it stopped
 
     def progress(self, progress: Progress) -> None:
         self.relay.progress.emit(progress)

@@ -654,6 +654,10 @@
         <translation>未完成：%1</translation>
     </message>
     <message>
+        <source>Page changes are still being saved; commit again in a moment</source>
+        <translation>页面修改仍在保存，请稍后再提交</translation>
+    </message>
+    <message>
         <source>The profile new scans are taken in with, for this session; the default is chosen in Settings</source>
         <translation>本次运行接收新扫描所用的配置；默认配置在“设置”中选择</translation>
     </message>
@@ -1151,6 +1155,25 @@
     <message>
         <source>%1 is already the key of: %2. Choose another key.</source>
         <translation>%1 已是“%2”的快捷键，请另选按键。</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Taken in: %1</source>
+        <translation>已接收：%1</translation>
+    </message>
+    <message>
+        <source>Already in the catalog (same content): %1</source>
+        <translation>目录中已有（内容相同）：%1</translation>
+    </message>
+    <message>
+        <source>Not taken in: %1 (F9 says why)</source>
+        <translation>未接收：%1（按 F9 查看原因）</translation>
+    </message>
+    <message>
+        <source>Watching %1 (profile %2)</source>
+        <translation>正在监视 %1（配置 %2）</translation>
     </message>
 </context>
 <context>

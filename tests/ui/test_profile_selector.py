@@ -59,6 +59,7 @@ def test_scans_after_a_switch_are_taken_in_and_described_under_the_chosen_profil
     qtbot.keyClick(window.profile_box, Qt.Key.Key_Down)  # a closed combo box steps with the arrows
     qtbot.waitUntil(lambda: workspace.profile.name == "survey", timeout=120_000)
     assert "profile survey" in window.statusBar().currentMessage()
+    assert window.first_run.target == survey  # the samples would go where the station now looks
     qtbot.waitUntil(lambda: window.station is not None and window.station.station.folders == [survey],
                     timeout=120_000)
 
