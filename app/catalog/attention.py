@@ -165,27 +165,21 @@ def _retry_file(catalog: Catalog, store: FileStore, settings: Settings, actor: A
         if session.scalar(select(SourceFile.id).where(SourceFile.path == source.path, SourceFile.id > source_id)):
             return RetryOutcome(False, f"{source.path} has been read again since; refresh the list")
         batch = session.get(Batch, source.batch_id) if source.batch_id else None
-        rejection = {column.key: getattr(source, column.key) for column in SourceFile.__table__.columns
-                     if column.key != "id"}
-    path = Path(rejection["path"])
+        path, reason = Path(source.path), source.reason
+        root = Path(source.watch_root) if source.watch_root else None
     if not path.is_file():
         return RetryOutcome(False, f"{path} is no longer there; put a readable scan at that path and retry"
                                    " (the rejection stays listed)")
     profile = settings.profiles.get(batch.profile) if batch else None
     ingestor = Ingestor(catalog, store, profile or settings.profile(), actor)
-    # The rejection's record goes, or the ingestor would know the file unchanged and not read it
-    # again (a raised pixel limit, say); the event keeps what it said.
+    # The rejection's record stays: the new reading gets a record of its own, which supersedes
+    # it in this list; until that is written, nothing has changed.
     with catalog.session() as session:
-        session.delete(session.get(SourceFile, source_id))
         record(session, actor, "file.retried", path=str(path), source_file_id=source_id,
-               previous_reason=rejection["reason"])
+               previous_reason=reason)
     try:
-        outcome = ingestor.ingest(path, Path(rejection["watch_root"]) if rejection["watch_root"] else None)
-    except BaseException as exc:
-        with catalog.session() as session:
-            session.add(SourceFile(**rejection))  # nothing is lost: the rejection is listed again
-        if not isinstance(exc, OSError):
-            raise
+        outcome = ingestor.ingest(path, root, reread=True)
+    except OSError as exc:
         return RetryOutcome(False, f"cannot read {path} ({exc.strerror or exc}); the rejection stays listed")
     finally:
         ingestor.close_batch()
@@ -194,6 +188,4 @@ def _retry_file(catalog: Catalog, store: FileStore, settings: Settings, actor: A
                             outcome.item_id)
     if outcome.status == FileStatus.DUPLICATE:
         return RetryOutcome(True, f"{path}: {outcome.reason}; not taken in twice")
-    if outcome.status == FileStatus.REJECTED:
-        return RetryOutcome(False, f"still not readable: {outcome.reason}")
-    return RetryOutcome(False, f"{path} was taken in by the station meanwhile; refresh the list")
+    return RetryOutcome(False, f"still not readable: {outcome.reason}")  # rejected again

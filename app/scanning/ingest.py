@@ -77,11 +77,13 @@ class Ingestor:
         self.actor = actor
         self._batch_id: int | None = None
 
-    def ingest(self, path: Path, root: Path | None = None) -> IngestOutcome:
+    def ingest(self, path: Path, root: Path | None = None, *, reread: bool = False) -> IngestOutcome:
+        """Take ``path`` in. A file seen before unchanged is "known" and not read again, unless
+        ``reread`` (a retry of a rejected file: a raised limit may let it in now)."""
         path = path.absolute()
         stat = path.stat()
         with self.catalog.session() as session:
-            known = session.scalar(
+            known = None if reread else session.scalar(
                 select(SourceFile).where(
                     SourceFile.path == str(path),
                     SourceFile.size == stat.st_size,
