@@ -152,13 +152,15 @@ class Workspace:
             operation.apply(session, self.actor)
         return operation
 
-    def revert_page_op(self, operation: PageOperation) -> None:
+    def revert_page_op(self, operation: PageOperation) -> PageOperation:
         with self.catalog.session() as session:
             operation.revert(session, self.actor)
+        return operation
 
-    def reapply_page_op(self, operation: PageOperation) -> None:
+    def reapply_page_op(self, operation: PageOperation) -> PageOperation:
         with self.catalog.session() as session:
             operation.apply(session, self.actor)
+        return operation
 
     # The bin
     def binned_pages(self) -> list[dict]:

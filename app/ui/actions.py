@@ -123,3 +123,8 @@ class ActionRegistry(QObject):
 
     def text(self, action_id: str) -> str:
         return self.actions[action_id].text()
+
+    @staticmethod
+    def label(action_id: str) -> str:
+        """The action's own text, translated, whatever its QAction shows now."""
+        return _tr(SPEC_BY_ID[action_id].text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from app.catalog.page_ops import (
     DeletePages,
@@ -24,7 +24,7 @@ from app.catalog.page_ops import (
     placed_before,
     shifted,
 )
-from app.ui.actions import SPEC_BY_ID, ActionRegistry
+from app.ui.actions import ActionRegistry
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -72,7 +72,7 @@ class PageActions(QObject):
             self.window.thumbnails.preview_placed(page_ids, before)
 
     def _history_text(self, action_id: str, text: str) -> None:
-        label = QCoreApplication.translate("Actions", SPEC_BY_ID[action_id].text)
+        label = self.registry.label(action_id)
         self.registry.actions[action_id].setText(self.tr("%1: %2").replace("%1", label).replace("%2", text)
                                                  if text else label)
 

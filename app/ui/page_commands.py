@@ -76,11 +76,11 @@ class PageOperations(QObject):
                           lambda operation: self.stack.push(PageCommand(operation, text)))
             elif kind == "undo" and self.stack.canUndo():
                 command = self.stack.command(self.stack.index() - 1)
-                self._run(lambda: self.workspace.revert_page_op(command.operation) or command.operation,
+                self._run(lambda: self.workspace.revert_page_op(command.operation),
                           lambda _operation: self.stack.undo())
             elif kind == "redo" and self.stack.canRedo():
                 command = self.stack.command(self.stack.index())
-                self._run(lambda: self.workspace.reapply_page_op(command.operation) or command.operation,
+                self._run(lambda: self.workspace.reapply_page_op(command.operation),
                           lambda _operation: self.stack.redo())
 
     def _run(self, job: Callable[[], PageOperation], on_done: Callable[[PageOperation], None]) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QSettings
+from as_operator import show_active
 
 from app.station import Reporter, ingest_once
 from app.ui.main_window import MainWindow
@@ -61,12 +62,7 @@ def ui_settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def window(qtbot, workspace: Workspace, ui_settings: QSettings) -> MainWindow:
-    window = MainWindow(workspace, ui_settings, refresh_ms=200)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=120_000)  # shortcuts need an active window
+    window = show_active(qtbot, MainWindow(workspace, ui_settings, refresh_ms=200))
     # the first item awaiting description opens by itself; the bound only stops a hung test
     qtbot.waitUntil(lambda: window.detail is not None and window.detail.id == 1, timeout=120_000)
     return window

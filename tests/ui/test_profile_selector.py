@@ -9,6 +9,8 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from as_operator import show_active
+
 from app.ui.main_window import MainWindow
 from app.workspace import Workspace
 
@@ -16,13 +18,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _open(qtbot, workspace: Workspace, ui_settings) -> MainWindow:
-    window = MainWindow(workspace, ui_settings, refresh_ms=200, run_station=True)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=120_000)  # the bounds only stop a hung test
-    return window
+    return show_active(qtbot, MainWindow(workspace, ui_settings, refresh_ms=200, run_station=True))
 
 
 def test_a_station_that_cannot_start_says_why_in_the_window(qtbot, tmp_path: Path, ui_settings):
